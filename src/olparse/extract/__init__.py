@@ -1,0 +1,112 @@
+"""Extraction: read each page of a PDF into a backend-independent ``RawPage``.
+
+Two backends implement one small interface:
+
+* ``pymupdf`` (default): fast, repairs broken cross-reference tables while opening.
+* ``pdfplumber``: pure-Python pdfminer.six underneath; slower, a useful second opinion.
+
+Both give runs of text (text, font, size, bold/italic, colour, box, baseline, character edges,
+content-stream position), drawn shapes and image boxes. Nothing of either library leaves this
+package: stages downstream see only ``olparse.model`` types.
+
+Usage::
+
+    with open_document("issue.pdf") as doc:
+        for number in range(1, doc.page_count + 1):
+            raw = doc.page(number)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import InputError, NotAPdfError, OptionsError
+from ..model import RawPage
+
+BACKENDS = ("pymupdf", "pdfplumber")
+DEFAULT_BACKEND = "pymupdf"
+PDF_MAGIC = b"%PDF-"
+#: How far into the file the ``%PDF-`` header may start (some writers put junk first).
+MAGIC_SEARCH_BYTES = 1024
+
+
+class SourceDocument(Protocol):
+    """An open PDF, as every backend presents it."""
+
+    backend: str
+    page_count: int
+    metadata: dict[str, str]
+
+    def page(self, number: int) -> RawPage:
+        """Read page ``number`` (1-based)."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "SourceDocument": ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def check_input_file(path: str | os.PathLike[str]) -> Path:
+    """Fail early, with a clear message, on paths that cannot be a readable PDF.
+
+    Raises:
+        InputError: missing path, a folder, unreadable or empty file.
+        NotAPdfError: the first bytes are not a PDF header.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder, not a PDF file",
+                         hint="pass a PDF file, or use `olparse batch` for a folder")
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(MAGIC_SEARCH_BYTES)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc})") from exc
+    if not head:
+        raise InputError(f"{p}: the file is empty (0 bytes)",
+                         hint="the download or copy was probably cut off; fetch the file again")
+    if PDF_MAGIC not in head:
+        raise NotAPdfError(f"{p}: not a PDF ({describe_magic(head)})")
+    return p
+
+
+def describe_magic(head: bytes) -> str:
+    """Name what a file's first bytes look like, for the not-a-PDF message."""
+    known = {
+        b"\xff\xd8\xff": "it is a JPEG image",
+        b"\x89PNG": "it is a PNG image",
+        b"GIF8": "it is a GIF image",
+        b"PK\x03\x04": "it is a ZIP archive (or a DOCX/EPUB/IDML)",
+        b"II*\x00": "it is a TIFF image",
+        b"MM\x00*": "it is a TIFF image",
+        b"<!DOCTYPE html": "it is an HTML page",
+        b"<html": "it is an HTML page",
+    }
+    for magic, what in known.items():
+        if head.startswith(magic) or head.lstrip().lower().startswith(magic.lower()):
+            return what
+    return "the file does not start with %PDF-"
+
+
+def open_document(path: str | os.PathLike[str], backend: str = DEFAULT_BACKEND,
+                  password: str | None = None) -> SourceDocument:
+    """Open ``path`` with the named backend after checking it looks like a PDF.
+
+    Raises:
+        OptionsError: unknown backend name.
+        InputError and subclasses: see ``check_input_file``; encrypted or corrupt files.
+    """
+    p = check_input_file(path)
+    if backend == "pymupdf":
+        from .pymupdf_backend import PyMuPDFDocument
+        return PyMuPDFDocument(p, password)
+    if backend == "pdfplumber":
+        from .pdfplumber_backend import PdfPlumberDocument
+        return PdfPlumberDocument(p, password)
+    raise OptionsError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")

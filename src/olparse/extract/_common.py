@@ -1,0 +1,65 @@
+"""Helpers both backends share, so they describe fonts and directions the same way."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold", "demi")
+_ITALIC_WORDS = ("italic", "oblique", "kursiv")
+
+
+def clean_font_name(name: str) -> str:
+    """Drop the ``ABCDEF+`` subset tag, so one face has one name across pages."""
+    return _SUBSET_PREFIX.sub("", name or "")
+
+
+def _style_part(name: str) -> str:
+    """The part of a font name that names the style: after ``-`` or ``,`` when there is one."""
+    for sep in ("-", ","):
+        if sep in name:
+            return name.rsplit(sep, 1)[1].lower()
+    return name.lower()
+
+
+def is_bold_name(name: str) -> bool:
+    """True for a bold, black or heavy face judged by its name (``Lato-Black``, ``Arial,Bold``)."""
+    style = _style_part(name)
+    return any(w in style for w in _BOLD_WORDS) or "bold" in name.lower()
+
+
+def is_italic_name(name: str) -> bool:
+    """True for an italic or oblique face judged by its name."""
+    low = name.lower()
+    return any(w in low for w in _ITALIC_WORDS)
+
+
+def rotation_of(dx: float, dy: float) -> int:
+    """Writing direction in degrees counter-clockwise for a direction vector in top-left space.
+
+    Multiples of 90 are snapped when within 2 degrees; other angles keep their whole degree.
+    """
+    angle = math.degrees(math.atan2(-dy, dx)) % 360
+    nearest = round(angle / 90) * 90 % 360
+    if abs((angle - nearest + 180) % 360 - 180) <= 2:
+        return int(nearest)
+    return int(round(angle)) % 360
+
+
+def rgb_to_int(rgb: tuple[float, ...] | list[float] | None) -> int | None:
+    """Colour components in 0..1 (gray, RGB or CMYK) as one 0xRRGGBB integer."""
+    if rgb is None:
+        return None
+    comps = [float(c) for c in rgb]
+    if len(comps) == 1:
+        r = g = b = comps[0]
+    elif len(comps) == 3:
+        r, g, b = comps
+    elif len(comps) == 4:
+        c, m, y, k = comps
+        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    else:
+        return None
+    to8 = lambda v: max(0, min(255, int(round(v * 255))))  # noqa: E731
+    return (to8(r) << 16) | (to8(g) << 8) | to8(b)

@@ -1,0 +1,189 @@
+"""Plain typed data passed between the pipeline stages.
+
+Every stage takes and returns these frozen dataclasses; nothing from a backend library
+(PyMuPDF, pdfplumber) ever appears here. Coordinates: PDF points, top-left origin (see
+``geometry``). Page numbers are 1-based PDF page numbers.
+
+    extract   -> RawPage(runs, rects, images)
+    normalize -> RawPage (clean run texts)
+    lines     -> Line      (runs on one baseline, in one column)
+    blocks    -> Block     (lines set in one style with regular leading)
+    layout    -> PageLayout(blocks in reading order, column grid)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .geometry import BBox
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Glyphs set in one font, size and colour on one baseline, as the backend found them.
+
+    ``char_x`` holds ``len(text) + 1`` edges along the line (the left edge of every character
+    and the right edge of the last) for horizontal text, so stages can split a run at a gap or
+    measure letter-spacing; it is empty when the backend cannot tell.
+    ``seq`` is the run's position in the page's content stream (drawing order).
+    ``rotation`` is the writing direction in degrees, counter-clockwise, rounded to 0, 90,
+    180 or 270 (anything else is kept as the nearest whole degree).
+    """
+
+    text: str
+    bbox: BBox
+    font: str
+    size: float
+    bold: bool
+    italic: bool
+    color: int
+    baseline: float
+    seq: int
+    char_x: tuple[float, ...] = ()
+    rotation: int = 0
+
+    @property
+    def is_horizontal(self) -> bool:
+        return self.rotation == 0
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A drawn vector shape's bounding box: a filled or stroked frame, a rule, a tint."""
+
+    bbox: BBox
+    fill: int | None
+    stroke: int | None
+    stroke_width: float
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImageBox:
+    """Where an image is placed on the page."""
+
+    bbox: BBox
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """Everything olparse reads from one page, backend-independent."""
+
+    number: int
+    width: float
+    height: float
+    runs: tuple[Run, ...]
+    rects: tuple[Rect, ...] = ()
+    images: tuple[ImageBox, ...] = ()
+    label: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Runs that share a baseline and a column: one printed line.
+
+    ``text`` is the normalised text. ``hyphen_signal`` says how the line ends: ``"soft"``
+    when it ended with a U+00AD soft hyphen (a typesetting break the PDF told us about),
+    ``"hyphen"`` when it ends in a visible hyphen, ``""`` otherwise. ``end_mark`` is true
+    when a dingbat end mark was removed from the end of the line.
+    """
+
+    text: str
+    bbox: BBox
+    runs: tuple[Run, ...]
+    font: str
+    size: float
+    bold: bool
+    italic: bool
+    color: int
+    baseline: float
+    page: int
+    hyphen_signal: str = ""
+    end_mark: bool = False
+    rotation: int = 0
+
+    @property
+    def seq(self) -> int:
+        return min(r.seq for r in self.runs) if self.runs else 0
+
+    @property
+    def style(self) -> "StyleKey":
+        return StyleKey(self.font, round(self.size * 2) / 2, self.bold, self.italic, self.color)
+
+
+@dataclass(frozen=True, slots=True)
+class StyleKey:
+    """A type style as the document uses it: sizes rounded to half a point."""
+
+    font: str
+    size: float
+    bold: bool
+    italic: bool
+    color: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Consecutive lines of one style and regular leading: a paragraph or a part of one.
+
+    ``frame`` is the index (in ``PageLayout.frames``) of the drawn rectangle that encloses the
+    block, when it sits inside a box or on a tint; ``None`` otherwise.
+    ``column`` is the index of the column grid cell where the block starts, ``-1`` when the block
+    spans columns or the page has no grid.
+    """
+
+    lines: tuple[Line, ...]
+    bbox: BBox
+    page: int
+    frame: int | None = None
+    column: int = -1
+    id: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def style(self) -> StyleKey:
+        """The style of most characters in the block."""
+        weights: dict[StyleKey, int] = {}
+        for line in self.lines:
+            weights[line.style] = weights.get(line.style, 0) + len(line.text)
+        return max(weights, key=weights.__getitem__)
+
+    @property
+    def size(self) -> float:
+        return self.style.size
+
+    @property
+    def n_chars(self) -> int:
+        return sum(len(line.text) for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One cell of a page's column grid: its horizontal extent in points."""
+
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """A page after layout analysis: its blocks in reading order, with the grid it found."""
+
+    number: int
+    width: float
+    height: float
+    blocks: tuple[Block, ...]
+    columns: tuple[Column, ...] = ()
+    frames: tuple[Rect, ...] = ()
+    images: tuple[ImageBox, ...] = ()
+    label: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
