@@ -1,0 +1,357 @@
+"""Lines: group a page's runs into printed lines, one column wide.
+
+Input: a normalised ``RawPage``. Output: ``tuple[Line, ...]`` in no particular order.
+
+Algorithm, every threshold a multiple of the font size (``*_EM``):
+
+1. Drop exact duplicates (fake bold drawn twice) and trim surrounding spaces from every run,
+   so gaps are measured ink to ink.
+2. Set drop caps aside: a one-letter run at least ``DROP_CAP_RATIO`` times larger than the text
+   beside it.
+3. Rows: cluster horizontal runs whose baselines differ by at most ``BASELINE_TOLERANCE_EM``.
+4. Split each row at gaps. A gap up to ``WORD_GAP_EM`` is a word space; one over
+   ``COLUMN_GAP_EM`` is a column gap. In between, the neighbouring rows decide: a gutter is a
+   vertical channel that the lines above and below leave empty too, a wide justified word space
+   is not::
+
+       text text text   text text      <- neighbour row: ink on both sides, none in the gap
+       text text text | text text      <- the gap in question: a gutter
+       text text text   text text
+
+5. Assemble each line's text: a space between runs set apart by more than ``SPACE_GAP_EM``;
+   letter-spaced type (``O f f e n t l i g``) closed up using the glyph positions; a soft hyphen
+   at the end becomes ``hyphen_signal="soft"``; a dingbat end mark is removed (``end_mark``).
+6. Put the drop cap back in front of the first line beside it (``S`` + ``om leder``).
+
+Rotated runs (photo credits set along an image) form lines of their own direction.
+
+Restrictions: vertical (top-to-bottom stacked) CJK text is not handled; superscripts more than
+``BASELINE_TOLERANCE_EM`` above the baseline become lines of their own.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import replace
+from typing import Sequence
+
+from .geometry import BBox, union_all
+from .model import Line, RawPage, Run
+from .normalize import is_dingbat_font
+
+BASELINE_TOLERANCE_EM = 0.3
+WORD_GAP_EM = 0.5
+COLUMN_GAP_EM = 2.5
+#: Between runs of one line, a gap wider than this reads as a word space.
+SPACE_GAP_EM = 0.12
+#: How far up and down (in line heights) to look for rows that show a gutter.
+NEIGHBOUR_ROWS_EM = 4.0
+DROP_CAP_RATIO = 1.9
+END_MARK_GLYPHS = frozenset("■□▪◼◾●◆❑▲★")
+DINGBAT_LETTERS = frozenset("nlqupo")
+SENTENCE_END = tuple(".!?”\"»)…:;'’")
+HYPHENS = ("-", "\u2010", "\u2011")
+
+
+# ----------------------------------------------------------------------------- entry point
+def build_lines(page: RawPage) -> tuple[Line, ...]:
+    """Group ``page``'s runs into lines (see the module docstring)."""
+    runs = [trimmed for run in dedupe_runs(page.runs) if (trimmed := trim_run(run)) is not None]
+    horizontal = [r for r in runs if r.rotation == 0]
+    rotated = [r for r in runs if r.rotation != 0]
+    drop_caps, horizontal = split_drop_caps(horizontal)
+    rows = group_rows(horizontal)
+    lines: list[Line] = []
+    for index, row in enumerate(rows):
+        for segment in split_row(rows, index):
+            lines.append(runs_to_line(segment, page.number))
+    lines = attach_drop_caps(lines, drop_caps, page.number)
+    lines.extend(rotated_lines(rotated, page.number))
+    return tuple(lines)
+
+
+# ------------------------------------------------------------------------------ run hygiene
+def dedupe_runs(runs: Sequence[Run]) -> list[Run]:
+    """Drop runs that repeat another run's text at (almost) the same place (fake bold)."""
+    seen: dict[tuple[str, int, int], Run] = {}
+    out: list[Run] = []
+    for run in runs:
+        if not run.text.strip():
+            continue
+        q = max(1.0, run.size * 0.25)
+        key = (run.text, round(run.bbox.x0 / q), round(run.baseline / q))
+        if key in seen:
+            continue
+        seen[key] = run
+        out.append(run)
+    return out
+
+
+def trim_run(run: Run) -> Run | None:
+    """Strip leading and trailing whitespace, shrinking the box to the remaining glyphs."""
+    text = run.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if end <= start:
+        return None
+    if start == 0 and end == len(text):
+        return run
+    if len(run.char_x) == len(text) + 1 and run.rotation == 0:
+        char_x = run.char_x[start:end + 1]
+        box = BBox(char_x[0], run.bbox.top, char_x[-1], run.bbox.bottom)
+        return replace(run, text=text[start:end], char_x=char_x, bbox=box)
+    return replace(run, text=text[start:end], char_x=())
+
+
+# -------------------------------------------------------------------------------- drop caps
+def split_drop_caps(runs: list[Run]) -> tuple[list[Run], list[Run]]:
+    """Separate drop caps (a large single letter beside smaller text) from the other runs."""
+    caps: list[Run] = []
+    rest: list[Run] = []
+    for run in runs:
+        (caps if is_drop_cap(run, runs) else rest).append(run)
+    return caps, rest
+
+
+def is_drop_cap(run: Run, runs: Sequence[Run]) -> bool:
+    if len(run.text) != 1 or not run.text.isalpha():
+        return False
+    box = run.bbox
+    beside = [r for r in runs if r is not run and r.size * DROP_CAP_RATIO <= run.size
+              and 0 <= r.bbox.x0 - box.x1 <= run.size * 0.6
+              and box.top - r.size <= r.baseline <= box.bottom + r.size * 0.3]
+    return len({round(r.baseline) for r in beside}) >= 2
+
+
+def attach_drop_caps(lines: list[Line], caps: list[Run], page: int) -> list[Line]:
+    """Prefix each drop cap's letter to the first line beside it (or keep it as a line)."""
+    for cap in caps:
+        beside = [i for i, ln in enumerate(lines)
+                  if 0 <= ln.bbox.x0 - cap.bbox.x1 <= cap.size * 0.6
+                  and cap.bbox.top - ln.size <= ln.baseline <= cap.bbox.bottom + ln.size * 0.3]
+        if not beside:
+            lines.append(runs_to_line([cap], page))
+            continue
+        i = min(beside, key=lambda k: lines[k].baseline)
+        target = lines[i]
+        lines[i] = replace(target, text=cap.text + target.text, bbox=target.bbox.union(cap.bbox),
+                           runs=(cap,) + target.runs)
+    return lines
+
+
+# -------------------------------------------------------------------------------------- rows
+def group_rows(runs: list[Run]) -> list[list[Run]]:
+    """Cluster runs whose baselines agree; each row sorted left to right, rows top to bottom."""
+    rows: list[list[Run]] = []
+    row_baseline = 0.0
+    for run in sorted(runs, key=lambda r: r.baseline):
+        if rows:
+            size = min(run.size, rows[-1][0].size)
+            if abs(run.baseline - row_baseline) <= BASELINE_TOLERANCE_EM * size:
+                rows[-1].append(run)
+                continue
+        rows.append([run])
+        row_baseline = run.baseline
+    for row in rows:
+        row.sort(key=lambda r: r.bbox.x0)
+    return rows
+
+
+def split_row(rows: list[list[Run]], index: int) -> list[list[Run]]:
+    """Cut row ``index`` into line segments at column gaps (see module docstring, step 4)."""
+    row = rows[index]
+    segments: list[list[Run]] = [[row[0]]]
+    for run in row[1:]:
+        prev = segments[-1]
+        right = max(r.bbox.x1 for r in prev)
+        if is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size)):
+            segments.append([run])
+        else:
+            prev.append(run)
+    return segments
+
+
+def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, size: float) -> bool:
+    """Decide whether the gap ``gx0..gx1`` in row ``index`` separates two columns."""
+    gap = gx1 - gx0
+    if gap <= WORD_GAP_EM * size:
+        return False
+    if gap >= COLUMN_GAP_EM * size:
+        return True
+    crossed = channel = 0
+    baseline = rows[index][0].baseline
+    for other in neighbour_rows(rows, index, baseline, size):
+        free = widest_free_span(other, gx0, gx1)
+        if free < 0.3 * size:
+            crossed += 1
+        elif free >= 0.5 * size and has_ink_both_sides(other, gx0, gx1, size):
+            channel += 1
+    if channel and channel >= crossed:
+        return True
+    if crossed:
+        return False
+    return gap > 1.0 * size
+
+
+def widest_free_span(row: list[Run], gx0: float, gx1: float) -> float:
+    """The widest stretch of ``gx0..gx1`` that no run of ``row`` covers."""
+    widest, cursor = 0.0, gx0
+    for run in row:  # sorted by x0
+        if run.bbox.x1 <= cursor:
+            continue
+        if run.bbox.x0 >= gx1:
+            break
+        widest = max(widest, run.bbox.x0 - cursor)
+        cursor = max(cursor, run.bbox.x1)
+    return max(widest, gx1 - cursor)
+
+
+def has_ink_both_sides(row: list[Run], gx0: float, gx1: float, size: float) -> bool:
+    reach = size * 3
+    left = any(gx0 - reach <= r.bbox.x1 and r.bbox.x0 < gx0 + (gx1 - gx0) / 2 for r in row)
+    right = any(r.bbox.x0 <= gx1 + reach and r.bbox.x1 > gx0 + (gx1 - gx0) / 2 for r in row)
+    return left and right
+
+
+def neighbour_rows(rows: list[list[Run]], index: int, baseline: float, size: float) -> list[list[Run]]:
+    reach = NEIGHBOUR_ROWS_EM * size * 1.2
+    out = []
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(rows) and abs(rows[j][0].baseline - baseline) <= reach:
+            out.append(rows[j])
+            j += step
+    return out
+
+
+# ----------------------------------------------------------------------------- line assembly
+def runs_to_line(runs: list[Run], page: int) -> Line:
+    """Assemble one horizontal line from runs sorted left to right."""
+    text = join_run_texts(runs)
+    if looks_letterspaced(text):
+        text = close_up_letterspacing(runs) or text
+    text, end_mark = strip_end_mark(text, runs)
+    text, signal = line_end_signal(text)
+    dominant = dominant_run(runs)
+    return Line(
+        text=text,
+        bbox=union_all(r.bbox for r in runs),
+        runs=tuple(runs),
+        font=dominant.font,
+        size=dominant.size,
+        bold=dominant.bold,
+        italic=dominant.italic,
+        color=dominant.color,
+        baseline=statistics.median(r.baseline for r in runs),
+        page=page,
+        hyphen_signal=signal,
+        end_mark=end_mark,
+        rotation=runs[0].rotation,
+    )
+
+
+def dominant_run(runs: Sequence[Run]) -> Run:
+    """The run whose style covers the most characters of the line."""
+    weight: dict[tuple, int] = {}
+    first: dict[tuple, Run] = {}
+    for r in runs:
+        key = (r.font, r.size, r.bold, r.italic, r.color)
+        weight[key] = weight.get(key, 0) + len(r.text)
+        first.setdefault(key, r)
+    return first[max(weight, key=weight.__getitem__)]
+
+
+def join_run_texts(runs: Sequence[Run]) -> str:
+    parts = [runs[0].text]
+    for prev, run in zip(runs, runs[1:]):
+        gap = run.bbox.x0 - prev.bbox.x1
+        if gap > SPACE_GAP_EM * min(prev.size, run.size):
+            parts.append(" ")
+        parts.append(run.text)
+    return "".join(parts)
+
+
+def looks_letterspaced(text: str) -> bool:
+    """True when most words are single characters: ``O f f e n t l i g``."""
+    tokens = text.split()
+    if len(tokens) < 4:
+        return False
+    singles = sum(1 for t in tokens if len(t) == 1)
+    return singles / len(tokens) >= 0.7
+
+
+def close_up_letterspacing(runs: Sequence[Run]) -> str | None:
+    """Rebuild letter-spaced text from glyph positions: spaces only at the wider word gaps."""
+    glyphs: list[tuple[str, float, float, float]] = []
+    for run in runs:
+        if len(run.char_x) != len(run.text) + 1:
+            return None
+        for i, ch in enumerate(run.text):
+            if not ch.isspace():
+                glyphs.append((ch, run.char_x[i], run.char_x[i + 1], run.size))
+    if len(glyphs) < 4:
+        return None
+    glyphs.sort(key=lambda g: g[1])
+    gaps = [b[1] - a[2] for a, b in zip(glyphs, glyphs[1:])]
+    typical = statistics.median(gaps)
+    out = [glyphs[0][0]]
+    for (ch, _, _, size), gap in zip(glyphs[1:], gaps):
+        if gap > typical * 1.5 and gap - typical > 0.15 * size:
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
+def strip_end_mark(text: str, runs: Sequence[Run]) -> tuple[str, bool]:
+    """Remove a dingbat end mark from the end of the line.
+
+    An end mark is a final ``■``-like glyph, or a lone letter such as ``n`` that a dingbat font
+    draws as a square: set in a font other than the text before it, after the end of a sentence.
+    """
+    stripped = text.rstrip()
+    if stripped and stripped[-1] in END_MARK_GLYPHS:
+        return stripped[:-1].rstrip(), True
+    last = runs[-1]
+    if (len(runs) >= 2 and len(last.text) == 1 and last.text in DINGBAT_LETTERS
+            and (is_dingbat_font(last.font) or last.font != runs[-2].font)
+            and runs[-2].text.rstrip().endswith(SENTENCE_END)):
+        return stripped[:-1].rstrip(), True
+    return text, False
+
+
+def line_end_signal(text: str) -> tuple[str, str]:
+    """Turn a final soft hyphen into a visible hyphen + ``"soft"``; drop soft hyphens elsewhere."""
+    stripped = text.rstrip()
+    signal = ""
+    if stripped.endswith("\u00ad"):
+        stripped = stripped.rstrip("\u00ad") + "-"
+        signal = "soft"
+    elif stripped.endswith(HYPHENS):
+        stripped = stripped[:-1] + "-"
+        signal = "hyphen"
+    return stripped.replace("\u00ad", ""), signal
+
+
+# ----------------------------------------------------------------------------- rotated text
+def rotated_lines(runs: list[Run], page: int) -> list[Line]:
+    """Lines of rotated runs: same direction, same baseline, set one after another."""
+    groups: dict[tuple[int, int], list[Run]] = {}
+    for run in runs:
+        key = (run.rotation, round(run.baseline / max(1.0, run.size * BASELINE_TOLERANCE_EM)))
+        groups.setdefault(key, []).append(run)
+    lines = []
+    for (rotation, _), group in groups.items():
+        group.sort(key=lambda r: along_line(r, rotation))
+        lines.append(runs_to_line(group, page))
+    return lines
+
+
+def along_line(run: Run, rotation: int) -> float:
+    """Position of a run along its writing direction, increasing in reading order."""
+    if rotation == 90:
+        return -run.bbox.bottom
+    if rotation == 270:
+        return run.bbox.top
+    if rotation == 180:
+        return -run.bbox.x1
+    return run.bbox.x0

@@ -1,0 +1,122 @@
+"""Normalisation: clean what real PDFs emit before any layout decision.
+
+Input and output: ``RawPage`` (runs keep their boxes and character edges).
+
+What it does to each run's text, and why:
+
+* Ligature glyphs (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) become their letters; the glyph's width is shared among them
+  so character edges stay aligned with the text.
+* Non-breaking and other fixed-width spaces become plain spaces; tabs become spaces.
+* Zero-width characters, U+FFFD replacement characters and control characters are dropped:
+  they are placeholders, never text. Private-use code points are dropped too, except the few
+  that symbol fonts use for bullets, which become ``•``.
+* Soft hyphens (U+00AD) are *kept* here: ``lines`` turns one at a line end into the
+  ``hyphen_signal="soft"`` of the line and drops the rest.
+* Characters of dingbat fonts (ZapfDingbats, Wingdings, ...) are mapped by the font: their
+  letter codes draw symbols (``n`` is a black square ``■``), so the letter must never reach the
+  text. End marks in other fonts are recognised by ``lines`` from their position.
+* Text is put in Unicode NFC, so ``å`` typed as ``a`` + ring equals the precomposed ``å``.
+
+Restrictions: a font that maps letters to symbols without saying so in its name cannot be
+recognised here; ``lines.strip_end_mark`` catches the common case (an isolated glyph in another
+font after the last sentence of a paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from .model import RawPage, Run
+
+LIGATURES = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",
+}
+SPACES = {"\u00a0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006",
+          "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000", "\t"}
+DROPPED = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\ufffd", "\ufffe", "\uffff"}
+#: Private-use code points that symbol fonts use for bullets (Wingdings/Symbol via PUA).
+PUA_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "•", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓"}
+#: Letter codes that dingbat fonts draw as symbols (ZapfDingbats and Wingdings agree on these).
+DINGBAT_LETTERS = {"n": "■", "o": "□", "p": "□", "q": "❑", "l": "●", "u": "◆", "t": "▲", "s": "▲",
+                   "H": "★", "3": "✓", "4": "✔", "\u00a8": "•", "\u2022": "•"}
+DINGBAT_FONT = re.compile(r"dingbat|zapf|wingding|webding|\bsymbol|ornament|(^|[-_ ])pi([-_ ]|$)", re.I)
+
+
+def is_dingbat_font(font: str) -> bool:
+    """True for fonts whose letter codes draw symbols (by the font's name)."""
+    return bool(DINGBAT_FONT.search(font))
+
+
+def normalize_page(page: RawPage) -> RawPage:
+    """Normalise every run of ``page``; runs left empty are dropped."""
+    runs = []
+    for run in page.runs:
+        clean = normalize_run(run)
+        if clean is not None:
+            runs.append(clean)
+    return replace(page, runs=tuple(runs))
+
+
+def normalize_run(run: Run) -> Run | None:
+    """Clean one run's text, keeping ``char_x`` aligned; ``None`` when nothing is left."""
+    dingbat = is_dingbat_font(run.font)
+    has_edges = len(run.char_x) == len(run.text) + 1
+    pieces: list[str] = []
+    edges: list[float] = []
+    right = 0.0
+    for i, ch in enumerate(run.text):
+        rep = clean_char(ch, dingbat)
+        if not rep:
+            continue
+        pieces.append(rep)
+        if has_edges:
+            x0, x1 = run.char_x[i], run.char_x[i + 1]
+            edges.extend(x0 + (x1 - x0) * j / len(rep) for j in range(len(rep)))
+            right = x1
+    if not pieces:
+        return None
+    text = "".join(pieces)
+    char_x = tuple(edges) + (right,) if has_edges else ()
+    if not unicodedata.is_normalized("NFC", text):
+        nfc = unicodedata.normalize("NFC", text)
+        if len(nfc) != len(text):
+            char_x = _resample_edges(char_x, len(nfc))
+        text = nfc
+    if text == run.text and char_x == run.char_x:
+        return run
+    return replace(run, text=text, char_x=char_x)
+
+
+def _resample_edges(edges: tuple[float, ...], n: int) -> tuple[float, ...]:
+    """Spread ``n`` characters evenly between the first and last edge."""
+    if not edges:
+        return ()
+    x0, x1 = edges[0], edges[-1]
+    return tuple(x0 + (x1 - x0) * i / n for i in range(n + 1))
+
+
+def clean_char(ch: str, dingbat_font: bool = False) -> str:
+    """The text one extracted character stands for ('' to drop it)."""
+    if dingbat_font:
+        return DINGBAT_LETTERS.get(ch, "" if ch.isalnum() else ch)
+    if ch in LIGATURES:
+        return LIGATURES[ch]
+    if ch in SPACES:
+        return " "
+    if ch in DROPPED:
+        return ""
+    code = ord(ch)
+    if 0xE000 <= code <= 0xF8FF:
+        return PUA_BULLETS.get(ch, "")
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return " " if ch in "\n\r\x0b\x0c" else ""
+    return ch
+
+
+def normalize_text(text: str) -> str:
+    """Apply the character clean-up to a plain string (for text dumps and tests)."""
+    out = "".join(clean_char(ch) for ch in text)
+    return unicodedata.normalize("NFC", out)
