@@ -1,0 +1,303 @@
+"""Roles: label every block of a page with what it is on the printed page.
+
+Input: ``PageLayout`` (blocks in reading order), ``DocStyle``, ``Furniture``. Output:
+``LabeledPage`` with one ``Labeled(block, role, reason)`` per block, in reading order.
+
+Two passes, coarse then fine (a cascade with small label sets):
+
+1. **Zones.** Furniture (running heads, footers, folios), the contents page, the colophon, and
+   rotated text (credits) are settled first.
+2. **Roles** for the rest, every test relative to the body style:
+
+   * body: body size, weight and slant, outside frames;
+   * fact box: text inside a drawn frame that holds a box's worth of text;
+   * title: at least ``TITLE_RATIO`` times the body size, few lines, not inside the text flow;
+   * pull-quote: larger than body, inside the text flow (body text directly above and below),
+     or repeating a sentence of the body;
+   * subheading: a short bold line at about body size inside the flow;
+   * kicker, section label, standfirst, byline: the title group, found around each title;
+   * credit and caption: photo credits by their words, captions by small type near an image.
+
+Every decision carries a short ``reason`` for audits and ``olparse debug``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Sequence
+
+import regex
+
+from .furniture import Furniture
+from .model import Block, PageLayout
+from .style import DocStyle
+
+TITLE_RATIO = 1.6
+QUOTE_RATIO = 1.15
+SMALL_RATIO = 0.95
+#: How far (in body line heights) text must be to count as directly above or below.
+FLOW_REACH_LINES = 3.0
+CONTENTS_WORDS = ("indhold", "indholdsfortegnelse", "contents", "inhalt", "sommaire", "innehåll", "innhold", "sisällys")
+CREDIT = regex.compile(r"^\s*(foto|fotos|photo|photos|illustration|illustrationer|ill\.|tegning|grafik|"
+                       r"billede|kilde: foto|foto og tekst|cover|forsidefoto|forsideillustration)\b\s*[:.]?", regex.I)
+BYLINE = regex.compile(r"^\s*(af|by|von|par|tekst|text|skrevet af|interview)\b[\s:]", regex.I)
+COLOPHON = regex.compile(r"\bISSN\b|\boplag\b|\bansvarshavende\b|\budgiver|\bredaktion|\btryk\b|\bcolophon\b", regex.I)
+
+
+class Role(str, Enum):
+    """What a block is on the page. Values are the JSON names."""
+
+    SECTION = "section"
+    KICKER = "kicker"
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    BYLINE = "byline"
+    BODY = "body"
+    SUBHEADING = "subheading"
+    FACT_BOX = "fact_box"
+    PULL_QUOTE = "pull_quote"
+    QUOTE_ATTRIBUTION = "quote_attribution"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    RUNNING_HEAD = "running_head"
+    RUNNING_FOOTER = "running_footer"
+    FOLIO = "folio"
+    TOC = "toc"
+    COLOPHON = "colophon"
+    ADVERT = "advert"
+    OTHER = "other"
+
+
+FURNITURE_ROLES = {Role.RUNNING_HEAD, Role.RUNNING_FOOTER, Role.FOLIO}
+TITLE_GROUP = {Role.SECTION, Role.KICKER, Role.TITLE, Role.STANDFIRST, Role.BYLINE}
+
+
+@dataclass(frozen=True, slots=True)
+class Labeled:
+    block: Block
+    role: Role
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class LabeledPage:
+    number: int
+    width: float
+    height: float
+    items: tuple[Labeled, ...]
+    is_contents: bool = False
+
+
+def classify_pages(pages: Sequence[PageLayout], style: DocStyle, furniture: Furniture) -> list[LabeledPage]:
+    return [classify_page(p, style, furniture) for p in pages]
+
+
+def classify_page(page: PageLayout, style: DocStyle, furniture: Furniture) -> LabeledPage:
+    """Label every block of ``page`` (see module docstring)."""
+    contents = is_contents_page(page)
+    items = [Labeled(b, *first_pass(b, page, style, furniture, contents)) for b in page.blocks]
+    items = [second_pass(i, k, items, page, style) if i.role is Role.OTHER and i.reason == "" else i
+             for k, i in enumerate(items)]
+    items = label_title_groups(items, style)
+    items = label_attributions(items, style)
+    return LabeledPage(page.number, page.width, page.height, tuple(items), contents)
+
+
+# ---------------------------------------------------------------------------- first pass
+def first_pass(block: Block, page: PageLayout, style: DocStyle, furniture: Furniture,
+               contents: bool) -> tuple[Role, str]:
+    item = furniture.item_for(page.number, block.id)
+    if item is not None:
+        return Role(item.kind), "repeats in the margin" if item.kind != "folio" else "page number in the margin"
+    if block.first.rotation != 0:
+        return (Role.CREDIT, "rotated credit") if CREDIT.match(block.text) else (Role.CREDIT, "rotated text")
+    if contents:
+        return Role.TOC, "on the contents page"
+    if CREDIT.match(block.text) and len(block.text) < 120:
+        return Role.CREDIT, "credit words"
+    if COLOPHON.search(block.text) and not style.is_body_style(block.style):
+        return Role.COLOPHON, "colophon words"
+    return Role.OTHER, ""
+
+
+def is_contents_page(page: PageLayout) -> bool:
+    """A page headed by a contents word, with several lines that start or end in a page number."""
+    heading = any(compact(b.text) in CONTENTS_WORDS for b in page.blocks[:8] if len(b.lines) <= 2)
+    if not heading:
+        return False
+    numbered = sum(1 for b in page.blocks for ln in b.lines
+                   if re.match(r"^\s*\d{1,3}\b", ln.text) or re.search(r"\b\d{1,3}\s*$", ln.text))
+    return numbered >= 3
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[\s:]+", "", text).lower()
+
+
+# --------------------------------------------------------------------------- second pass
+def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageLayout, style: DocStyle) -> Labeled:
+    block = item.block
+    ratio = style.ratio(block.size)
+    if block.frame is not None and is_box_frame(block, page, style):
+        return Labeled(block, Role.FACT_BOX, "inside a frame")
+    if style.is_body_style(block.style):
+        return Labeled(block, Role.BODY, "body style")
+    in_flow = inside_flow(block, page, style)
+    if ratio >= TITLE_RATIO and len(block.lines) <= 5 and not (in_flow and ratio < 2.0):
+        return Labeled(block, Role.TITLE, f"{ratio:.1f}x body size")
+    if ratio >= QUOTE_RATIO and in_flow:
+        return Labeled(block, Role.PULL_QUOTE, "large type inside the text flow")
+    if is_subheading(block, style) and followed_by_body(index, items, style):
+        return Labeled(block, Role.SUBHEADING, "short bold line before body text")
+    if ratio < SMALL_RATIO and near_image(block, page, style):
+        return Labeled(block, Role.CAPTION, "small type by an image")
+    if ratio >= QUOTE_RATIO and len(block.lines) <= 8 and in_flow:
+        return Labeled(block, Role.PULL_QUOTE, "large type inside the text flow")
+    if style.is_body_size(block.size) and not block.first.bold and len(block.lines) >= 2:
+        return Labeled(block, Role.BODY, "body size")
+    return Labeled(block, Role.OTHER, "no rule matched")
+
+
+def is_box_frame(block: Block, page: PageLayout, style: DocStyle) -> bool:
+    """A frame that holds more than a label: several lines, or a frame much taller than its text."""
+    frame = page.frames[block.frame] if block.frame is not None and block.frame < len(page.frames) else None
+    if frame is None:
+        return False
+    inside = [b for b in page.blocks if b.frame == block.frame]
+    lines = sum(len(b.lines) for b in inside)
+    return lines >= 2 and frame.bbox.height >= 2 * style.body_size
+
+
+def inside_flow(block: Block, page: PageLayout, style: DocStyle) -> bool:
+    """Body text directly above and directly below, overlapping horizontally."""
+    reach = FLOW_REACH_LINES * style.body_leading
+    above = below = False
+    for other in page.blocks:
+        if other is block or other.frame is not None or not style.is_body_style(other.style):
+            continue
+        if other.bbox.x_overlap(block.bbox) < 0.3 * min(other.bbox.width, block.bbox.width):
+            continue
+        if -style.body_size < block.bbox.top - other.bbox.bottom <= reach:
+            above = True
+        if -style.body_size < other.bbox.top - block.bbox.bottom <= reach:
+            below = True
+    return above and below
+
+
+def is_subheading(block: Block, style: DocStyle) -> bool:
+    ratio = style.ratio(block.size)
+    emphasised = block.first.bold or (block.first.italic and not style.body.italic) or block.first.color != style.body.color
+    return emphasised and 0.8 <= ratio <= 1.45 and len(block.lines) <= 3 and len(block.text) <= 160
+
+
+def followed_by_body(index: int, items: Sequence[Labeled], style: DocStyle) -> bool:
+    for nxt in items[index + 1:index + 4]:
+        if nxt.block.frame is not None or nxt.role in (Role.CREDIT, Role.RUNNING_FOOTER, Role.FOLIO):
+            continue
+        return style.is_body_style(nxt.block.style)
+    return False
+
+
+def near_image(block: Block, page: PageLayout, style: DocStyle) -> bool:
+    reach = 2.5 * style.body_leading
+    for image in page.images:
+        if image.bbox.x_overlap(block.bbox) <= 0 and abs(image.bbox.center_y - block.bbox.center_y) > image.bbox.height / 2:
+            continue
+        if -reach <= block.bbox.top - image.bbox.bottom <= reach or -reach <= image.bbox.top - block.bbox.bottom <= reach:
+            return True
+    for frame in page.frames:
+        if frame.fill is not None and frame.bbox.height > 4 * style.body_leading and block.frame is None:
+            if frame.bbox.x_overlap(block.bbox) > 0 and 0 <= block.bbox.top - frame.bbox.bottom <= reach:
+                return True
+    return False
+
+
+# -------------------------------------------------------------------------- title groups
+def label_title_groups(items: list[Labeled], style: DocStyle) -> list[Labeled]:
+    """Around each title: kicker and section label before it, standfirst and byline after it."""
+    out = list(items)
+    for k, item in enumerate(out):
+        if item.role is not Role.TITLE:
+            continue
+        label_before_title(out, k, style)
+        label_after_title(out, k, style)
+    return out
+
+
+def label_before_title(items: list[Labeled], k: int, style: DocStyle) -> None:
+    title = items[k].block
+    j = k - 1
+    seen_kicker = False
+    while j >= 0:
+        item = items[j]
+        block = item.block
+        if item.role in (Role.RUNNING_HEAD, Role.CREDIT, Role.FOLIO, Role.RUNNING_FOOTER):
+            j -= 1
+            continue
+        if item.role not in (Role.OTHER, Role.SUBHEADING, Role.CAPTION) or block.size >= title.size:
+            break
+        if title.bbox.top - block.bbox.bottom > 6 * style.body_leading:
+            break
+        if not seen_kicker and not looks_like_section_label(block, style):
+            items[j] = replace(item, role=Role.KICKER, reason="short line above the title")
+            seen_kicker = True
+        else:
+            items[j] = replace(item, role=Role.SECTION, reason="label above the title")
+        j -= 1
+
+
+def looks_like_section_label(block: Block, style: DocStyle) -> bool:
+    letters = [c for c in block.text if c.isalpha()]
+    caps = sum(1 for c in letters if c.isupper()) / max(1, len(letters))
+    return len(block.lines) == 1 and (caps > 0.8 or block.frame is not None) and len(block.text) <= 40
+
+
+def label_after_title(items: list[Labeled], k: int, style: DocStyle) -> None:
+    title = items[k].block
+    have_standfirst = have_byline = False
+    for j in range(k + 1, min(len(items), k + 6)):
+        item = items[j]
+        block = item.block
+        if item.role in (Role.CREDIT, Role.RUNNING_HEAD, Role.RUNNING_FOOTER, Role.FOLIO, Role.CAPTION):
+            continue
+        if item.role is Role.TITLE and block.size >= title.size * 0.9 and block.bbox.top - title.bbox.bottom < style.body_leading * 2:
+            continue
+        if not have_byline and looks_like_byline(block):
+            items[j] = replace(item, role=Role.BYLINE, reason="byline words after the title")
+            have_byline = True
+            continue
+        if item.role is Role.BODY or item.role is Role.FACT_BOX:
+            break
+        if not have_standfirst and not have_byline and item.role in (Role.OTHER, Role.PULL_QUOTE, Role.SUBHEADING) \
+                and block.size >= style.body_size * 0.95 and len(block.lines) <= 10:
+            items[j] = replace(item, role=Role.STANDFIRST, reason="lead text under the title")
+            have_standfirst = True
+            continue
+        break
+
+
+def looks_like_byline(block: Block) -> bool:
+    text = block.text
+    if len(text) > 220 or len(block.lines) > 3:
+        return False
+    if BYLINE.match(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    caps = sum(1 for c in letters if c.isupper()) / max(1, len(letters))
+    return caps > 0.8 and bool(re.search(r"\bAF\b", text))
+
+
+def label_attributions(items: list[Labeled], style: DocStyle) -> list[Labeled]:
+    """A short caps line right after a pull-quote names who said it."""
+    out = list(items)
+    for k in range(1, len(out)):
+        prev, item = out[k - 1], out[k]
+        if prev.role is Role.PULL_QUOTE and item.role in (Role.OTHER, Role.CAPTION, Role.SUBHEADING):
+            letters = [c for c in item.block.text if c.isalpha()]
+            caps = sum(1 for c in letters if c.isupper()) / max(1, len(letters))
+            close = item.block.bbox.top - prev.block.bbox.bottom < 2 * style.body_leading
+            if caps > 0.7 and close and len(item.block.lines) <= 3:
+                out[k] = replace(item, role=Role.QUOTE_ATTRIBUTION, reason="caps line under a pull-quote")
+    return out

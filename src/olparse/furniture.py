@@ -1,0 +1,163 @@
+"""Furniture: running heads and footers, folios, and the printed-page map.
+
+Input: every page's ``PageLayout`` and the ``DocStyle``. Output: ``Furniture``: which blocks are
+page furniture (kept in the JSON's ``furniture[]``, never in article text) and the map from
+PDF page to printed page number.
+
+Algorithm:
+
+1. **Margins.** The body text's usual top and bottom edges over the document (low and high
+   percentiles of the body blocks' edges). Blocks wholly above the top edge or below the bottom
+   edge are margin candidates.
+2. **Repetition.** A candidate's signature is its text in lower case with every digit run
+   replaced by ``#`` and spaces removed (so ``O F F E N T L I G`` equals ``Offentlig``). A
+   signature seen on at least ``REPEAT_SHARE`` of the pages (and on two pages at least) marks
+   running heads (top) and running footers (bottom).
+3. **Folios.** A number of one to three digits standing alone in a margin block, or at either end
+   of a running footer (``20 Offentlig Ledelse``), is the page's printed number.
+4. **Page map.** The offset ``printed - pdf`` that most folios agree on; pages without a folio
+   (or with a folio that disagrees) get ``pdf + offset``.
+
+Restrictions: a document of one page has no repetition, so only its margin folio is found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .model import Block, PageLayout
+from .style import DocStyle
+
+REPEAT_SHARE = 0.25
+#: Blocks within this share of the page height from the top or bottom edge are in the margin.
+EDGE_SHARE = 0.1
+FOLIO_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
+FOLIO_LEFT = re.compile(r"^\s*(\d{1,3})\s+\D")
+FOLIO_RIGHT = re.compile(r"\s(\d{1,3})\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureItem:
+    """A block that belongs to the page, not to an article."""
+
+    kind: str  # running_head | running_footer | folio
+    text: str
+    page: int
+    block_id: int
+    folio: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageMap:
+    """PDF page number (1-based) to printed page number, and back."""
+
+    printed: dict[int, int | None] = field(default_factory=dict)
+    found: frozenset[int] = frozenset()
+
+    def printed_of(self, pdf: int) -> int | None:
+        return self.printed.get(pdf)
+
+    def pdf_of(self, printed: int) -> int | None:
+        for pdf, value in self.printed.items():
+            if value == printed:
+                return pdf
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    items: tuple[FurnitureItem, ...]
+    page_map: PageMap
+    body_top: float = 0.0
+    body_bottom: float = 0.0
+    by_block: dict[tuple[int, int], FurnitureItem] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, items: Sequence[FurnitureItem], page_map: PageMap, top: float, bottom: float) -> "Furniture":
+        return cls(tuple(items), page_map, top, bottom, {(i.page, i.block_id): i for i in items})
+
+    def item_for(self, page: int, block_id: int) -> FurnitureItem | None:
+        return self.by_block.get((page, block_id))
+
+
+def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
+    """Mark running heads, footers and folios, and infer the printed-page map."""
+    top, bottom = body_extent(pages, style)
+    candidates = [(p, b, zone) for p in pages for b in p.blocks
+                  if (zone := margin_zone(b, top, bottom, p.height)) is not None]
+    counts = Counter()
+    for page, block, zone in candidates:
+        counts[(zone, signature(block.text))] += 1
+    need = max(2, REPEAT_SHARE * len(pages))
+    items: list[FurnitureItem] = []
+    for page, block, zone in candidates:
+        sig = signature(block.text)
+        folio = folio_of(block.text)
+        repeated = counts[(zone, sig)] >= need and sig
+        if FOLIO_ALONE.match(block.text):
+            items.append(FurnitureItem("folio", block.text.strip(), page.number, block.id, folio))
+        elif repeated:
+            kind = "running_head" if zone == "top" else "running_footer"
+            items.append(FurnitureItem(kind, block.text, page.number, block.id, folio))
+    page_map = infer_page_map([p.number for p in pages], items)
+    return Furniture.of(items, page_map, top, bottom)
+
+
+def body_extent(pages: Sequence[PageLayout], style: DocStyle) -> tuple[float, float]:
+    """Usual top and bottom edges of body text over the document."""
+    tops, bottoms = [], []
+    for page in pages:
+        body = [b for b in page.blocks if style.is_body_style(b.style) and len(b.lines) >= 2 and b.frame is None]
+        if body:
+            tops.append(min(b.bbox.top for b in body))
+            bottoms.append(max(b.bbox.bottom for b in body))
+    if not tops:
+        return 0.0, max((p.height for p in pages), default=0.0)
+    tops.sort()
+    bottoms.sort()
+    return tops[len(tops) // 10], bottoms[-1 - len(bottoms) // 10]
+
+
+def margin_zone(block: Block, top: float, bottom: float, height: float) -> str | None:
+    """``"top"`` or ``"bottom"`` for short blocks wholly outside the body text's usual extent."""
+    if len(block.lines) > 2 or block.first.rotation != 0:
+        return None
+    slack = block.size * 0.5
+    box = block.bbox
+    if box.bottom <= height * EDGE_SHARE or (box.bottom <= top + slack and box.top < height * 0.25):
+        return "top"
+    if box.top >= height * (1 - EDGE_SHARE) or (box.top >= bottom - slack and box.bottom > height * 0.75):
+        return "bottom"
+    return None
+
+
+def signature(text: str) -> str:
+    """Text with digit runs as ``#`` and no spaces, lower case: equal for every page's copy."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text.lower()))
+
+
+def folio_of(text: str) -> int | None:
+    """The printed page number in a margin text, if it has one."""
+    for pattern in (FOLIO_ALONE, FOLIO_LEFT, FOLIO_RIGHT):
+        m = pattern.search(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def infer_page_map(pdf_pages: Sequence[int], items: Sequence[FurnitureItem]) -> PageMap:
+    """Printed numbers from folios; the offset most folios agree on fills the gaps."""
+    folios: dict[int, int] = {}
+    for item in items:
+        if item.folio is not None and item.page not in folios:
+            folios[item.page] = item.folio
+    offsets = Counter(f - p for p, f in folios.items())
+    if not offsets:
+        return PageMap({p: p for p in pdf_pages}, frozenset())
+    offset, _ = offsets.most_common(1)[0]
+    printed = {p: p + offset for p in pdf_pages}
+    found = frozenset(p for p, f in folios.items() if f - p == offset)
+    return PageMap(printed, found)
