@@ -83,6 +83,94 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = Context(debug=debug)
 
 
+def common_options(func):
+    """Options every PDF command takes."""
+    func = click.option("--backend", type=BACKEND_CHOICE, default="pymupdf", show_default=True,
+                        help="PDF library to read the file with.")(func)
+    func = click.option("--password", default=None, help="Password of an encrypted PDF.")(func)
+    func = click.option("--pages", "pages", default=None, metavar="LIST",
+                        help="Only these pages, e.g. 1,3-5 (1-based).")(func)
+    func = click.option("--max-pages", type=click.IntRange(min=1), default=None,
+                        help="Refuse PDFs with more pages than this (default 2000).")(func)
+    func = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(func)
+    return func
+
+
+def build_options(backend: str, password: str | None, pages: str | None, max_pages: int | None):
+    from .options import Options, parse_page_spec
+    values = {"backend": backend, "password": password,
+              "pages": parse_page_spec(pages) if pages else None}
+    if max_pages:
+        values["max_pages"] = max_pages
+    return Options.resolve(values)
+
+
+@contextlib.contextmanager
+def progress_bar(enabled: bool, label: str) -> Iterator:
+    """A page progress bar on stderr when it is a terminal; a no-op callback otherwise."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    state: dict = {}
+
+    def update(done: int, total: int) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+            state["bar"] = bar
+        bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+
+def run_parse(pdf: str, opts, quiet: bool):
+    from .pipeline import parse
+    with progress_bar(not quiet, "pages") as update:
+        return parse(pdf, opts, progress=update)
+
+
+@cli.command("parse")
+@click.argument("pdf", type=click.Path(dir_okay=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the JSON here (atomically) instead of stdout.")
+@click.option("--compact", is_flag=True, help="JSON on one line.")
+@common_options
+@click.pass_obj
+def parse_cmd(obj: Context, pdf: str, output: str | None, compact: bool, backend: str,
+              password: str | None, pages: str | None, max_pages: int | None, quiet: bool) -> None:
+    """Parse a magazine PDF into structured JSON (schema: `olparse schema`)."""
+    with handle_errors(obj.debug):
+        doc = run_parse(pdf, build_options(backend, password, pages, max_pages), quiet)
+        write_output(doc.to_json(indent=None if compact else 1, validate=True) + "\n", output)
+
+
+@cli.command("text")
+@click.argument("pdf", type=click.Path(dir_okay=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the text here (atomically) instead of stdout.")
+@common_options
+@click.pass_obj
+def text_cmd(obj: Context, pdf: str, output: str | None, backend: str, password: str | None,
+             pages: str | None, max_pages: int | None, quiet: bool) -> None:
+    """Print the clean reading-order text of a magazine PDF, one paragraph per line."""
+    with handle_errors(obj.debug):
+        doc = run_parse(pdf, build_options(backend, password, pages, max_pages), quiet)
+        write_output(doc.to_text(), output)
+
+
+@cli.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema that every `olparse parse` output follows."""
+    import json
+    from .document import load_schema
+    click.echo(json.dumps(load_schema(), ensure_ascii=False, indent=2))
+
+
 @cli.command("repair-text")
 @click.argument("dump", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),

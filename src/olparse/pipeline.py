@@ -13,7 +13,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .blocks import build_blocks
 from .extract import open_document
@@ -22,6 +22,9 @@ from .lines import build_lines
 from .model import PageLayout, RawPage
 from .normalize import normalize_page
 from .options import Options
+
+if TYPE_CHECKING:
+    from .document import Document
 
 
 def layout_page(raw: RawPage) -> PageLayout:
@@ -68,3 +71,53 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 def page_layouts(path: str | os.PathLike[str], options: Options | None = None) -> Sequence[PageLayout]:
     """Just the per-page layouts (for debugging and tests)."""
     return read_layouts(path, Options.resolve(options))[1]
+
+
+def parse(path: str | os.PathLike[str], options: Options | dict | None = None,
+          progress: Callable[[int, int], None] | None = None, **overrides) -> "Document":
+    """Parse a magazine PDF into a ``Document`` (the library's main entry point).
+
+    Args:
+        path: the PDF file.
+        options: an ``Options``, a mapping of option names, or ``None`` for the defaults.
+        progress: called as ``progress(done, total)`` after each page is laid out.
+        **overrides: single options, e.g. ``backend="pdfplumber"``.
+
+    Raises:
+        OlparseError: a subclass naming what is wrong with the input and what to do.
+    """
+    opts = Options.resolve(options, **overrides)
+    info, layouts, warnings = read_layouts(path, opts, progress)
+    return analyse(info, layouts, warnings)
+
+
+def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[str] = ()) -> "Document":
+    """The document-level stages over already laid-out pages."""
+    from .articles import segment_articles
+    from .classify import FURNITURE_ROLES, Role, classify_pages
+    from .dehyphenate import Lexicon
+    from .document import Document, Warning_
+    from .furniture import find_furniture
+    from .metadata import read_issue_metadata
+    from .style import measure_style
+    from .toc import link_toc, read_toc
+
+    style = measure_style(layouts)
+    furniture = find_furniture(layouts, style)
+    labeled = classify_pages(layouts, style, furniture)
+    lexicon = Lexicon.from_texts(b.text for p in layouts for b in p.blocks)
+    articles, leftovers = segment_articles(labeled, style, furniture, lexicon)
+    toc = link_toc(read_toc(labeled), articles, furniture.page_map)
+    body_texts = (p.text for a in articles for p in a.body)
+    issue = read_issue_metadata(labeled, info.metadata, body_texts)
+    kept_roles = FURNITURE_ROLES | {Role.TOC, Role.COLOPHON}
+    furniture_out = [(i.role.value, i.block.text.replace("\n", " "), i.block.page, i.block.bbox)
+                     for p in labeled for i in p.items if i.role in kept_roles]
+    notes = [Warning_("backend", w) for w in warnings]
+    notes += [Warning_("no_text_layer", "the page has no text layer (a scan?); olparse does not do OCR", p.number)
+              for p in layouts if not p.blocks]
+    source = {"file": info.file, "sha256": info.sha256, "pages": info.pages, "backend": info.backend,
+              "producer": info.metadata.get("producer"), "creator": info.metadata.get("creator")}
+    return Document(source=source, issue=issue, pages=list(layouts),
+                    page_printed=dict(furniture.page_map.printed), articles=articles, toc=toc,
+                    furniture=furniture_out, other=leftovers, warnings=notes)

@@ -1,0 +1,277 @@
+"""Articles: group labelled blocks into the articles of the issue.
+
+Input: ``LabeledPage`` objects in page order, the ``DocStyle``, the ``Furniture`` (page map,
+running heads) and the document ``Lexicon``. Output: ``Article`` objects, plus the blocks that
+belong to no article (kept, with a reason, in the document's ``other`` list).
+
+An article starts at its title group (section label, kicker, title, standfirst, byline) and runs
+through the following columns and pages until the next title. Blocks are taken in reading
+order, so a title group drawn after the body in the content stream still starts the article.
+Body and subheadings become paragraphs (``paragraphs.build_paragraphs``); fact boxes, pull-quotes,
+captions and credits attach to the article they sit in. Several short items on one page each
+have their own title, so they become separate articles.
+
+Restrictions: an article without a recognisable title that starts a page after another article
+ended is kept as the continuation of that article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .classify import FURNITURE_ROLES, Labeled, LabeledPage, Role
+from .dehyphenate import HyphenDecision, Lexicon, join_lines
+from .furniture import Furniture
+from .geometry import BBox, union_all
+from .model import Block
+from .paragraphs import Paragraph, build_paragraphs, uses_indents
+from .style import DocStyle
+
+
+@dataclass(frozen=True, slots=True)
+class TextItem:
+    """A piece of an article's text outside the body: a caption, a credit, a quote."""
+
+    text: str
+    page: int
+    bbox: BBox
+    attribution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FactBox:
+    title: str
+    paragraphs: tuple[str, ...]
+    page: int
+    bbox: BBox
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as the reader sees it."""
+
+    id: str
+    section: str = ""
+    kicker: str = ""
+    title: str = ""
+    standfirst: str = ""
+    byline: str = ""
+    kind: str = "feature"
+    body: list[Paragraph] = field(default_factory=list)
+    fact_boxes: list[FactBox] = field(default_factory=list)
+    pull_quotes: list[TextItem] = field(default_factory=list)
+    captions: list[TextItem] = field(default_factory=list)
+    credits: list[TextItem] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    title_page: int = 0
+    title_bbox: BBox | None = None
+    end_mark: bool = False
+    decisions: list[HyphenDecision] = field(default_factory=list)
+
+    @property
+    def authors(self) -> list[str]:
+        return authors_from_byline(self.byline)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An article while its blocks are being collected."""
+
+    groups: dict[Role, list[Block]] = field(default_factory=dict)
+    flow: list[tuple[Block, str]] = field(default_factory=list)
+    boxes: dict[tuple[int, int], list[Block]] = field(default_factory=dict)
+    quotes: list[list[Block]] = field(default_factory=list)
+    captions: list[Block] = field(default_factory=list)
+    credits: list[Block] = field(default_factory=list)
+    pages: set[int] = field(default_factory=set)
+    running_head: str = ""
+    items: list[Labeled] = field(default_factory=list)
+
+    def has_body(self) -> bool:
+        return any(kind == "body" for _, kind in self.flow)
+
+    def add_group(self, role: Role, block: Block) -> None:
+        self.groups.setdefault(role, []).append(block)
+        self.pages.add(block.page)
+
+
+def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: Furniture,
+                     lexicon: Lexicon) -> tuple[list[Article], list[Labeled]]:
+    """Walk the labelled blocks in reading order and cut them into articles."""
+    drafts: list[_Draft] = []
+    pending: list[Labeled] = []
+    leftovers: list[Labeled] = []
+    current: _Draft | None = None
+    for page in pages:
+        head = running_head_of(page)
+        for item in page.items:
+            role = item.role
+            if role in FURNITURE_ROLES or role in (Role.TOC, Role.COLOPHON):
+                continue
+            if role in (Role.SECTION, Role.KICKER):
+                pending.append(item)
+                continue
+            if role is Role.TITLE:
+                if current is not None and Role.TITLE in current.groups and not current.has_body() \
+                        and not pending and continues_title(current, item.block, style):
+                    current.add_group(Role.TITLE, item.block)
+                    current.items.append(item)
+                    continue
+                current = _Draft(running_head=head)
+                drafts.append(current)
+                for p in pending:
+                    current.add_group(p.role, p.block)
+                current.items.extend(pending + [item])
+                pending = []
+                current.add_group(Role.TITLE, item.block)
+                continue
+            if current is None:
+                if role in (Role.BODY, Role.SUBHEADING, Role.FACT_BOX, Role.PULL_QUOTE):
+                    current = _Draft(running_head=head)
+                    drafts.append(current)
+                else:
+                    leftovers.append(item)
+                    continue
+            if pending:
+                leftovers.extend(pending)
+                pending = []
+            if add_to_draft(current, item):
+                current.items.append(item)
+            else:
+                leftovers.append(item)
+    leftovers.extend(pending)
+    indents = uses_indents(b for d in drafts for b, kind in d.flow if kind == "body")
+    kept = [d for d in drafts if d.has_body() or Role.TITLE in d.groups]
+    kept_ids = {id(d) for d in kept}
+    for d in drafts:
+        if id(d) not in kept_ids:
+            leftovers.extend(d.items)
+    articles = [finish(d, k + 1, furniture, lexicon, indents) for k, d in enumerate(kept)]
+    return articles, leftovers
+
+
+def running_head_of(page: LabeledPage) -> str:
+    heads = [i.block.text for i in page.items if i.role is Role.RUNNING_HEAD and not re.fullmatch(r"[\d\s]+", i.block.text)]
+    return heads[0] if heads else ""
+
+
+def continues_title(draft: _Draft, block: Block, style: DocStyle) -> bool:
+    """A second title frame right under the first one (a title split in two frames)."""
+    last = draft.groups[Role.TITLE][-1]
+    return block.page == last.page and 0 <= block.bbox.top - last.bbox.bottom < 2 * style.body_leading \
+        and abs(block.size - last.size) <= 0.15 * last.size
+
+
+def add_to_draft(draft: _Draft, item: Labeled) -> bool:
+    """File one labelled block in the draft; ``False`` when it is not article text."""
+    block, role = item.block, item.role
+    if role is Role.BODY:
+        draft.flow.append((block, "body"))
+    elif role is Role.SUBHEADING:
+        draft.flow.append((block, "heading"))
+    elif role in (Role.STANDFIRST, Role.BYLINE, Role.TITLE):
+        draft.add_group(role, block)
+    elif role is Role.FACT_BOX:
+        draft.boxes.setdefault((block.page, block.frame if block.frame is not None else -1), []).append(block)
+    elif role is Role.PULL_QUOTE:
+        draft.quotes.append([block])
+    elif role is Role.QUOTE_ATTRIBUTION and draft.quotes:
+        draft.quotes[-1].append(block)
+    elif role is Role.CAPTION:
+        draft.captions.append(block)
+    elif role is Role.CREDIT:
+        draft.credits.append(block)
+    else:
+        return False
+    draft.pages.add(block.page)
+    return True
+
+
+def finish(draft: _Draft, number: int, furniture: Furniture, lexicon: Lexicon, indents: bool) -> Article:
+    """Turn a draft into an ``Article``: texts joined, paragraphs rebuilt, pages mapped."""
+    art = Article(id=f"a{number:02d}")
+    art.section = join_group(draft.groups.get(Role.SECTION, []), lexicon) or draft.running_head
+    art.kicker = join_group(draft.groups.get(Role.KICKER, []), lexicon)
+    art.title = join_group(draft.groups.get(Role.TITLE, []), lexicon)
+    art.standfirst = join_group(draft.groups.get(Role.STANDFIRST, []), lexicon)
+    art.byline = join_group(draft.groups.get(Role.BYLINE, []), lexicon)
+    titles = draft.groups.get(Role.TITLE, [])
+    if titles:
+        art.title_page = titles[0].page
+        art.title_bbox = union_all(b.bbox for b in titles if b.page == titles[0].page)
+    art.body = build_paragraphs(draft.flow, lexicon, indents)
+    art.fact_boxes = [make_fact_box(blocks, lexicon) for blocks in draft.boxes.values()]
+    art.pull_quotes = [make_quote(blocks, lexicon) for blocks in draft.quotes]
+    art.captions = [text_item([b], lexicon) for b in draft.captions]
+    art.credits = [text_item([b], lexicon) for b in draft.credits]
+    art.pages = sorted(draft.pages)
+    art.end_mark = any(p.end_mark for p in art.body)
+    art.decisions = [d for p in art.body for d in p.decisions]
+    art.kind = guess_kind(art)
+    return art
+
+
+def join_group(blocks: Sequence[Block], lexicon: Lexicon) -> str:
+    """The text of title-group blocks, lines joined with hyphens decided."""
+    lines = [ln for b in blocks for ln in b.lines]
+    if not lines:
+        return ""
+    text, _ = join_lines([ln.text for ln in lines], lexicon,
+                         ["soft" if ln.hyphen_signal == "soft" else "" for ln in lines])
+    return text
+
+
+def text_item(blocks: Sequence[Block], lexicon: Lexicon, attribution: str = "") -> TextItem:
+    return TextItem(join_group(blocks, lexicon), blocks[0].page, union_all(b.bbox for b in blocks), attribution)
+
+
+def make_quote(blocks: Sequence[Block], lexicon: Lexicon) -> TextItem:
+    quote, rest = blocks[0], blocks[1:]
+    attribution = join_group(rest, lexicon) if rest else ""
+    return TextItem(join_group([quote], lexicon), quote.page, union_all(b.bbox for b in blocks), attribution)
+
+
+def make_fact_box(blocks: Sequence[Block], lexicon: Lexicon) -> FactBox:
+    """A box's title (its first block when that is a short heading) and its paragraphs."""
+    blocks = list(blocks)
+    title = ""
+    if len(blocks) > 1 and len(blocks[0].lines) <= 2 and (blocks[0].first.bold or blocks[0].size > blocks[1].size):
+        title = join_group([blocks[0]], lexicon)
+        blocks = blocks[1:]
+    paragraphs = [p.text for p in build_paragraphs([(b, "body") for b in blocks], lexicon, True)]
+    return FactBox(title, tuple(p for p in paragraphs if p), blocks[0].page, union_all(b.bbox for b in blocks))
+
+
+KIND_BY_SECTION = (("leder", "leader"), ("boguddrag", "book_excerpt"), ("anmeldelse", "book_notice"),
+                   ("kort nyt", "news_brief"), ("kortnyt", "news_brief"), ("annonce", "advert"))
+
+
+def guess_kind(article: Article) -> str:
+    section = (article.section or "").lower()
+    for word, kind in KIND_BY_SECTION:
+        if word in section:
+            return kind
+    dialogue = sum(1 for p in article.body if p.kind == "paragraph" and p.text.startswith(("– ", "- ", "— ")))
+    if article.body and dialogue >= max(2, len(article.body) // 3):
+        return "interview"
+    if article.body and len(article.body) <= 3 and not article.standfirst:
+        return "short"
+    return "feature"
+
+
+def authors_from_byline(byline: str) -> list[str]:
+    """Names in a byline: ``AF A, ROLLE`` -> ``["A"]``; ``AF A, B OG C`` -> three names."""
+    text = re.sub(r"^\s*(af|by|von|par|tekst( og foto)?:?)\s+", "", byline or "", flags=re.I)
+    text = re.split(r"\s*(\||//|•|·)\s*", text)[0]
+    text = re.sub(r"\b(journalist|fotograf|redaktør|freelancejournalist)\b\s*", "", text, flags=re.I)
+    parts = re.split(r",\s*|\s+og\s+|\s+and\s+|\s+und\s+|\s+&\s+", text, flags=re.I)
+    names = []
+    for part in parts:
+        words = part.split()
+        if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
+            names.append(" ".join(w if not w.isupper() else w.title() for w in words))
+        elif names:
+            break
+    return names

@@ -1,0 +1,152 @@
+"""The parse result: ``Document``, its JSON form (contract v1) and its plain-text form.
+
+``Document.to_dict()`` builds the JSON object described by the published schema
+(``olparse schema``; docs/schema.md). Page numbers are 1-based PDF pages; every bbox is
+``[x0, top, x1, bottom]`` in PDF points with a top-left origin, rounded to 0.1 pt.
+``to_json()`` validates against the schema when asked, so a contract break fails loudly in
+tests and in ``olparse validate``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .articles import Article
+from .classify import Labeled
+from .errors import SchemaError
+from .furniture import Furniture
+from .geometry import BBox
+from .metadata import IssueInfo
+from .model import PageLayout
+from .toc import TocEntry
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_RESOURCE = "schema/olparse-1.schema.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Warning_:
+    code: str
+    message: str
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything olparse found in one PDF."""
+
+    source: dict[str, Any]
+    issue: IssueInfo
+    pages: list[PageLayout]
+    page_printed: dict[int, int | None]
+    articles: list[Article]
+    toc: list[TocEntry]
+    furniture: list[tuple[str, str, int, BBox]]
+    other: list[Labeled]
+    warnings: list[Warning_] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ JSON
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source,
+            "issue": issue_dict(self.issue),
+            "pages": [{"pdf": p.number, "printed": self.page_printed.get(p.number),
+                       "width": round(p.width, 1), "height": round(p.height, 1)} for p in self.pages],
+            "toc": [toc_dict(e) for e in self.toc],
+            "articles": [article_dict(a, self.page_printed) for a in self.articles],
+            "furniture": [{"type": kind, "text": text, "page": page, "bbox": bbox.rounded()}
+                          for kind, text, page, bbox in self.furniture],
+            "other": [{"role": o.role.value, "text": o.block.text.replace("\n", " "), "page": o.block.page,
+                       "bbox": o.block.bbox.rounded(), "reason": o.reason or "not part of an article"}
+                      for o in self.other],
+            "warnings": [{"code": w.code, "message": w.message, "page": w.page} for w in self.warnings],
+            "hyphenation": [dict(d.to_dict(), article=a.id) for a in self.articles for d in a.decisions],
+        }
+
+    def to_json(self, indent: int | None = 1, validate: bool = False) -> str:
+        data = self.to_dict()
+        if validate:
+            validate_document(data)
+        return json.dumps(data, ensure_ascii=False, indent=indent)
+
+    # ------------------------------------------------------------------ text
+    def to_text(self) -> str:
+        """Clean reading-order text: each article's title group, body, then its boxes and quotes."""
+        parts: list[str] = []
+        for a in self.articles:
+            head = [x for x in (a.section, a.kicker, a.title, a.standfirst, a.byline) if x]
+            chunk = head + [p.text for p in a.body]
+            for box in a.fact_boxes:
+                chunk.extend(([box.title] if box.title else []) + list(box.paragraphs))
+            chunk.extend(q.text + (f" ({q.attribution})" if q.attribution else "") for q in a.pull_quotes)
+            chunk.extend(c.text for c in a.captions)
+            chunk.extend(c.text for c in a.credits)
+            parts.append("\n\n".join(chunk))
+        return "\n\n\n".join(parts) + "\n"
+
+
+def issue_dict(issue: IssueInfo) -> dict[str, Any]:
+    return {"title": issue.title, "number": issue.number, "year": issue.year,
+            "issn": issue.issn, "language": issue.language}
+
+
+def toc_dict(e: TocEntry) -> dict[str, Any]:
+    return {"printed_page": e.printed_page, "section": e.section, "title": e.title, "group": e.group,
+            "article_id": e.article_id, "score": e.score, "page": e.page}
+
+
+def article_dict(a: Article, printed: dict[int, int | None]) -> dict[str, Any]:
+    first, last = (a.pages[0], a.pages[-1]) if a.pages else (None, None)
+    start = a.title_page or first
+    return {
+        "id": a.id,
+        "kind": a.kind,
+        "section": a.section,
+        "kicker": a.kicker,
+        "title": a.title,
+        "standfirst": a.standfirst,
+        "byline": a.byline,
+        "authors": a.authors,
+        "credits": [{"text": c.text, "page": c.page, "bbox": c.bbox.rounded()} for c in a.credits],
+        "pages": {"pdf": [start, last] if start else [],
+                  "printed": [printed.get(start), printed.get(last)] if start and printed.get(start) is not None else []},
+        "title_bbox": {"page": a.title_page, "bbox": a.title_bbox.rounded()} if a.title_bbox else None,
+        "body": [{"type": p.kind, "text": p.text, "page": p.page, "bbox": p.bbox.rounded(),
+                  "pages": list(p.pages)} for p in a.body],
+        "fact_boxes": [{"title": b.title, "paragraphs": list(b.paragraphs), "page": b.page, "bbox": b.bbox.rounded()}
+                       for b in a.fact_boxes],
+        "pull_quotes": [{"text": q.text, "attribution": q.attribution, "page": q.page, "bbox": q.bbox.rounded()}
+                        for q in a.pull_quotes],
+        "captions": [{"text": c.text, "page": c.page, "bbox": c.bbox.rounded()} for c in a.captions],
+        "end_mark": a.end_mark,
+    }
+
+
+@lru_cache(maxsize=1)
+def load_schema() -> dict[str, Any]:
+    """The published JSON Schema of the output (package data)."""
+    text = resources.files("olparse").joinpath(SCHEMA_RESOURCE).read_text("utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+    schema = load_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+def validate_document(data: dict[str, Any]) -> None:
+    """Raise ``SchemaError`` naming the first place where ``data`` breaks the schema."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        where = "/".join(str(p) for p in err.absolute_path) or "(root)"
+        raise SchemaError(f"output does not match schema {SCHEMA_VERSION} at {where}: {err.message}"
+                          + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))

@@ -1,0 +1,179 @@
+"""Paragraphs: rebuild the writer's paragraphs from printed lines, across columns and pages.
+
+Input: an article's body and subheading blocks in reading order (floats such as pull-quotes and
+boxes already set aside, so a paragraph broken around them is joined), the document
+``Lexicon`` and ``DocStyle``. Output: ``Paragraph`` objects with their text (line-end hyphens
+decided by ``dehyphenate``), pages, boxes, and the hyphen decisions for the audit.
+
+Inside a block, a paragraph ends after a **short line** (one that stops well before the
+block's right edge) and a new one starts at an **indented line**::
+
+    xxxxxxxxxxxxxxxxxxxxxxxxxxxx
+    xxxxxxxxxxxxxxxxx              <- short: the paragraph ends here
+      xxxxxxxxxxxxxxxxxxxxxxxxxx   <- indented: a new paragraph starts
+    xxxxxxxxxxxxxxxxxxxxxxxxxxxx
+
+Across a block boundary (next column, next page, a quote or box in between) the paragraph goes
+on unless its last line was short or ended in an end mark, or the next block starts indented;
+in documents that separate paragraphs by space instead of indents, a block that starts under a
+gap after a full stop starts a new paragraph. Ragged-right blocks (many short lines) use only
+indents and punctuation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .dehyphenate import HyphenDecision, Lexicon, join_lines
+from .geometry import BBox, union_all
+from .model import Block, Line
+
+#: A line ending this many ems (of its size) before the right edge is short.
+SHORT_LINE_EM = 1.5
+#: A first line starting this many ems right of the block's left edge is indented.
+INDENT_EM = 0.6
+#: Above this share of short lines a block is set ragged-right.
+RAGGED_SHARE = 0.35
+SENTENCE_END = (".", "!", "?", "…", ":", "”", "\"", "»", ")")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph (or heading) of an article, with where it was printed."""
+
+    kind: str  # "paragraph" | "heading"
+    text: str
+    lines: tuple[Line, ...]
+    decisions: tuple[HyphenDecision, ...] = ()
+    end_mark: bool = False
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        return tuple(sorted({ln.page for ln in self.lines}))
+
+    @property
+    def bbox(self) -> BBox:
+        """The paragraph's box on its first page."""
+        return union_all(ln.bbox for ln in self.lines if ln.page == self.page)
+
+
+@dataclass(slots=True)
+class _Open:
+    lines: list[Line] = field(default_factory=list)
+    closed: bool = False
+    last_block: Block | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Lines of one block that belong together, with what the layout says about their ends."""
+
+    lines: tuple[Line, ...]
+    starts_indented: bool
+    ends_short: bool
+    block: Block
+
+
+def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
+                     indent_convention: bool = True) -> list[Paragraph]:
+    """Turn ``(block, kind)`` pairs (kind ``"body"`` or ``"heading"``) into paragraphs."""
+    out: list[Paragraph] = []
+    current = _Open()
+    for block, kind in blocks:
+        if kind == "heading":
+            flush(current, out, lexicon)
+            current = _Open()
+            out.append(make_paragraph(list(block.lines), "heading", lexicon))
+            continue
+        for k, piece in enumerate(split_block(block)):
+            if current.lines and not continues(current, piece, first_of_block=k == 0,
+                                               indent_convention=indent_convention):
+                flush(current, out, lexicon)
+                current = _Open()
+            current.lines.extend(piece.lines)
+            current.closed = piece.ends_short or piece.lines[-1].end_mark
+            current.last_block = block
+    flush(current, out, lexicon)
+    return out
+
+
+def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convention: bool) -> bool:
+    """Does ``piece`` continue the open paragraph?"""
+    if current.closed or piece.starts_indented:
+        return False
+    if not first_of_block:
+        return False
+    last = current.lines[-1]
+    if last.hyphen_signal:
+        return True
+    ends_sentence = last.text.rstrip().endswith(SENTENCE_END)
+    if not ends_sentence:
+        return True
+    if indent_convention:
+        return True
+    prev = current.last_block
+    same_column_below = prev is not None and prev.page == piece.block.page and \
+        prev.bbox.x_overlap(piece.block.bbox) > 0 and piece.block.bbox.top >= prev.bbox.bottom
+    return not same_column_below
+
+
+def flush(current: _Open, out: list[Paragraph], lexicon: Lexicon) -> None:
+    if current.lines:
+        out.append(make_paragraph(current.lines, "paragraph", lexicon))
+
+
+def make_paragraph(lines: Sequence[Line], kind: str, lexicon: Lexicon) -> Paragraph:
+    texts = [ln.text for ln in lines]
+    signals = ["soft" if ln.hyphen_signal == "soft" else "" for ln in lines]
+    text, decisions = join_lines(texts, lexicon, signals)
+    return Paragraph(kind=kind, text=text, lines=tuple(lines), decisions=tuple(decisions),
+                     end_mark=any(ln.end_mark for ln in lines))
+
+
+# ----------------------------------------------------------------------- inside a block
+def split_block(block: Block) -> list[Piece]:
+    """Cut a block into pieces at short lines and indented lines."""
+    lines = block.lines
+    left = min(ln.bbox.x0 for ln in lines)
+    right = max(ln.bbox.x1 for ln in lines)
+    size = block.size
+    short = [is_short(ln, right) for ln in lines]
+    ragged = len(lines) >= 4 and sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE
+    indented = [ln.bbox.x0 - left > INDENT_EM * size for ln in lines]
+    if len(lines) == 1 or all(indented):
+        indented = [False] * len(lines)
+    pieces: list[Piece] = []
+    start = 0
+    for i in range(len(lines)):
+        ends_here = i == len(lines) - 1
+        if not ends_here:
+            nxt_indented = indented[i + 1]
+            closes = lines[i].end_mark or (short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END)))
+            ends_here = nxt_indented or closes
+        if ends_here:
+            piece_short = short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
+            if i == len(lines) - 1 and len(lines) == 1:
+                piece_short = False
+            pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block))
+            start = i + 1
+    return pieces
+
+
+def is_short(line: Line, right: float) -> bool:
+    return right - line.bbox.x1 > SHORT_LINE_EM * line.size
+
+
+def uses_indents(blocks: Iterable[Block]) -> bool:
+    """Whether the document marks paragraphs with first-line indents (vs. space between)."""
+    indents = 0
+    for block in blocks:
+        if len(block.lines) < 3:
+            continue
+        left = min(ln.bbox.x0 for ln in block.lines)
+        indents += sum(1 for ln in block.lines[1:] if ln.bbox.x0 - left > INDENT_EM * ln.size)
+    return indents >= 2
