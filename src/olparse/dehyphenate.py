@@ -53,10 +53,17 @@ WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-\u2010\u2011][\p{L}\p{N}]+)*")
 HYPHEN_SPLIT = regex.compile(r"[\-\u2010\u2011]")
 
 STRONG_CONJUNCTIONS = frozenset(
-    {"og", "eller", "samt", "hhv", "och", "and", "or", "und", "oder", "sowie", "bzw", "resp", "&"})
-WEAK_CONJUNCTIONS = {  # ambiguous with word endings: only in documents of these languages
-    "til": {"da", "no"}, "till": {"sv"}, "et": {"fr"}, "ou": {"fr"},
-    "en": {"nl"}, "of": {"nl"}, "to": {"en"}, "bis": {"de"}}
+    {"og", "eller", "samt", "hhv", "och", "and", "und", "oder", "sowie", "bzw", "resp", "&"})
+# Conjunctions that are also word endings ("serviceniveau-"/"et", "pota-"/"to"): they mark a
+# suspended compound only in a document of these languages, after a first part this long
+# (0: only after digits, "5- to 10-year-olds").
+WEAK_CONJUNCTIONS = {
+    "til": ({"da", "no"}, 4), "till": ({"sv"}, 4), "et": ({"fr"}, 3), "ou": ({"fr"}, 3),
+    "or": ({"en"}, 4), "to": ({"en"}, 0), "bis": ({"de"}, 4), "en": ({"nl"}, 3),
+    "of": ({"nl"}, 3)}
+# French words bound to the word before them by a hyphen ("peut-être", "dit-elle").
+FRENCH_BOUND_WORDS = frozenset(
+    {"il", "elle", "ils", "elles", "on", "je", "tu", "nous", "vous", "même", "mêmes", "être"})
 FUNCTION_WORDS = {
     "da": "og det at er ikke en til som på med af for jeg vi der har",
     "no": "og det at er ikke som på med av for jeg vi ikkje hun han",
@@ -66,7 +73,6 @@ FUNCTION_WORDS = {
     "fr": "et le la les des est pas une pour dans que nous du",
     "nl": "en de het van een is niet met voor dat wij zijn",
 }
-DEFAULT_MIN_WEAK_CONJ_LEFT = 4  # "ind-"/"til" is indtil; "Børne-"/"til" can be suspended
 DEFAULT_MIN_PREFIX_LEFT = 4  # shorter first parts ("to-", "e-") are also common syllables
 DEFAULT_STEM_TRIM = 3  # inflection letters ignored when looking for a related form
 
@@ -236,11 +242,17 @@ def is_allcaps(word: str) -> bool:
 
 
 def is_function_word(word: str) -> bool:
-    """True for the commonest short words of the supported languages (``med``, ``the``)."""
-    return word.lower() in _ALL_FUNCTION_WORDS
+    """True for closed-class words (``med``, ``hver``, ``the``): complete words on their own."""
+    return word.lower() in function_words()
 
 
-_ALL_FUNCTION_WORDS = frozenset(" ".join(FUNCTION_WORDS.values()).split()) | STRONG_CONJUNCTIONS
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Closed-class words of the supported languages (package data), plus the conjunctions."""
+    text = resources.files("olparse").joinpath("data/function_words.txt").read_text("utf-8")
+    words = {word for line in text.splitlines() if not line.startswith("#")
+             for word in line.split()}
+    return frozenset(words) | STRONG_CONJUNCTIONS
 
 
 def starts_lowercase(word: str) -> bool:
@@ -303,6 +315,8 @@ def decide_break(left_line: str, right_line: str, lexicon: Lexicon,
         return make_decision(brk, "space", "spaced_dash")
     if signal == "soft" or brk.hyphen == SOFT_HYPHEN:
         return make_decision(brk, "join", "soft_hyphen")
+    if brk.right_chunk == "&":
+        return make_decision(brk, "suspended", "conjunction_follows")
     if not brk.right or not brk.right_chunk[0].isalnum():
         return make_decision(brk, "space", "right_not_a_word")
     if signal == "hard":
@@ -344,6 +358,7 @@ def structural_keep(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
     """Rules that keep the hyphen (with a space for suspended compounds), in order."""
     checks = (
         (is_suspended, "suspended", "conjunction_follows"),
+        (is_bound_word, "keep", "bound_word"),
         (is_digit_part, "keep", "digits"),
         (is_single_letter_part, "keep", "single_letter"),
         (is_acronym_compound, "keep", "acronym_first_part"),
@@ -368,12 +383,17 @@ def structural_join(brk: Break) -> HyphenDecision | None:
 def is_suspended(brk: Break, lexicon: Lexicon) -> bool:
     """``Børne-``/``og Unge…``: a conjunction after a hyphen leaves the first part hanging."""
     word = brk.right.lower()
-    if word in STRONG_CONJUNCTIONS or brk.right_chunk == "&":
+    if word in STRONG_CONJUNCTIONS:
         return True
-    languages = WEAK_CONJUNCTIONS.get(word)
+    languages, min_left = WEAK_CONJUNCTIONS.get(word, ((), 0))
     if not languages or not lexicon.speaks(languages):
         return False
-    return len(brk.left) >= DEFAULT_MIN_WEAK_CONJ_LEFT or brk.left.isdigit()
+    return brk.left.isdigit() or (min_left > 0 and len(brk.left) >= min_left)
+
+
+def is_bound_word(brk: Break, lexicon: Lexicon) -> bool:
+    """``peut-``/``être``, ``dit-``/``elle``: French pronouns and adverbs bound by a hyphen."""
+    return lexicon.speaks({"fr"}) and brk.right.lower() in FRENCH_BOUND_WORDS
 
 
 def is_digit_part(brk: Break, lexicon: Lexicon) -> bool:
@@ -470,7 +490,8 @@ def should_join_unhyphenated(brk: Break, lexicon: Lexicon, signal: str) -> bool:
     Conservative on purpose: a wrong join damages ordinary text (``med``/``arbejdere``), a
     missed one only leaves a space. The joined word must be printed elsewhere (with the same
     capitals when the right half starts with one, ``Chat``/``GPT``), the two halves never
-    printed side by side, and the left half must not be a common word of its own.
+    printed side by side, the left half not a closed-class word (``hver``/``dag``), and not
+    both halves printed as words of their own (``stor``/``by``).
     """
     if signal == "space" or brk.trailing_space or brk.right != brk.right_chunk.rstrip(".,;:!?"):
         return False
@@ -483,8 +504,9 @@ def should_join_unhyphenated(brk: Break, lexicon: Lexicon, signal: str) -> bool:
         seen = lexicon.count(left + right)
     else:
         seen = lexicon.count_exact(brk.left + brk.right)
-    return (seen > 0 and lexicon.bigrams[(left, right)] == 0
-            and lexicon.count_interior(left) < 2 and not is_function_word(left))
+    both_words = lexicon.count_interior(left) > 0 and lexicon.count_interior(right) > 0
+    return (seen > 0 and lexicon.bigrams[(left, right)] == 0 and not both_words
+            and not is_function_word(left))
 
 
 # --------------------------------------------------------------------------- a paragraph

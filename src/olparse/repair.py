@@ -23,7 +23,8 @@ Algorithm:
                                                       or page break), or on a comma or dash
        ends a sentence (. ! ? : …) .................. ends when the line is clearly shorter
                                                       than typical, else goes on
-       no final punctuation ......................... ends when short (a heading), else goes on
+       no final punctuation ......................... ends when short (a heading) unless it
+                                                      ends in a function word, else goes on
 
    Blank lines alone are not paragraph ends in these dumps: a column break inside a
    paragraph leaves one.
@@ -46,7 +47,7 @@ from pathlib import Path
 import regex
 
 from .dehyphenate import (SOFT_HYPHEN, HyphenDecision, Lexicon, decide_break,
-                          ends_in_word_hyphen, join_lines)
+                          ends_in_word_hyphen, is_function_word, join_lines)
 from .errors import InputError
 
 log = logging.getLogger(__name__)
@@ -246,7 +247,13 @@ def continues(prev: str, nxt: str, gap: int, index: int, shape: DumpShape,
     short = len(prev) < DEFAULT_SHORT_LINE_RATIO * shape.typical[index]
     if gap:
         return not SENTENCE_END.search(prev) and not short
-    return not short
+    return not short or ends_in_function_word(prev)
+
+
+def ends_in_function_word(line: str) -> bool:
+    """``… gestärkt. Die``: a line that ends in an article or preposition stops mid-sentence."""
+    words = line.split()
+    return bool(words) and words[-1].isalpha() and is_function_word(words[-1])
 
 
 def is_capitalised_word(text: str) -> bool:

@@ -1,0 +1,350 @@
+"""Line-end dehyphenation: one test per rule, on made-up text, plus hypothesis properties.
+
+Every sentence here is written for these tests (Danish unless a test says otherwise).
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from olparse.dehyphenate import (HyphenDecision, Lexicon, decide_break, ends_in_word_hyphen,
+                                 join_lines, looks_like_acronym, multiword_first_parts)
+
+DANISH = """Vores forvaltning har brug for en ny plan, og det er ikke kun
+lederne, der skal være med. Vi har set, at det er svært for
+medarbejderne at finde tid til det i en travl hverdag på kontoret.
+Kommunen arbejder med AI-data og IT-chefen taler om ChatGPT i dag.
+ChatGPT er ikke det eneste værktøj. Sydkorea og Danmark er med.
+"""
+EMPTY = Lexicon.from_texts([])
+
+
+def danish(*extra: str) -> Lexicon:
+    """A Danish document lexicon with some extra lines."""
+    return Lexicon.from_texts([DANISH, *extra])
+
+
+def decide(left: str, right: str, lexicon: Lexicon | None = None, signal: str = ""):
+    """decide_break with the default Danish lexicon."""
+    return decide_break(left, right, lexicon or danish(), signal)
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+class TestLexicon:
+    def test_counts_are_case_insensitive(self):
+        lexicon = Lexicon.from_texts(["Kommunen og kommunen og KOMMUNEN"])
+        assert lexicon.count("kommunen") == 3
+        assert lexicon.count("Kommunen") == 3
+
+    def test_fragments_at_a_hyphen_break_are_not_counted(self):
+        lexicon = Lexicon.from_texts(["det er grundlæg-\ngende for os"])
+        assert lexicon.count("grundlæg") == 0
+        assert lexicon.count("gende") == 0
+        assert lexicon.count("det") == 1 and lexicon.count("os") == 1
+
+    def test_fragments_across_a_blank_line_are_not_counted(self):
+        lexicon = Lexicon.from_texts(["vi arbej-\n\nder videre"])
+        assert lexicon.count("der") == 0
+
+    def test_hyphenated_forms_and_their_runs(self):
+        lexicon = Lexicon.from_texts(["en lang to-do-liste og AI-data"])
+        assert lexicon.count_hyphenated("AI", "data") == 1
+        assert lexicon.count_hyphenated("to-do", "liste") == 1
+        assert lexicon.count_hyphenated("do", "liste") == 1
+        assert lexicon.count_joined("data") == 1  # as a part of AI-data
+
+    def test_prefix_search_finds_related_forms(self):
+        lexicon = Lexicon.from_texts(["organisationen og organisationerne og orden"])
+        assert lexicon.count_prefixed("organisation") == 2
+        assert lexicon.count_prefixed("xyz") == 0
+
+    def test_acronyms_are_capitals_among_lowercase_words(self):
+        lexicon = Lexicon.from_texts(["vi bruger GDPR hver dag\nOVERSKRIFT I VERSALER"])
+        assert lexicon.is_acronym("GDPR")
+        assert not lexicon.is_acronym("OVERSKRIFT")
+
+    def test_language_guess(self):
+        assert danish().language == "da"
+        assert Lexicon.from_texts(["Wir und die anderen sind nicht da, und das ist gut"]).language == "de"
+        assert Lexicon.from_texts(["Nous et les autres, et le reste pour la suite"]).language == "fr"
+        assert EMPTY.language == ""
+
+    def test_soft_hyphen_inside_a_word_is_ignored(self):
+        lexicon = Lexicon.from_texts(["en grund\u00adlæggende idé"])
+        assert lexicon.count("grundlæggende") == 1
+
+
+# --------------------------------------------------------------------------- join
+
+
+class TestJoin:
+    def test_default_join(self):
+        d = decide("det er helt grundlæg-", "gende for os")
+        assert (d.action, d.result, d.rule) == ("join", "grundlæggende", "default_join")
+        assert d.left == "grundlæg-" and d.right == "gende"
+
+    def test_joined_form_in_the_lexicon(self):
+        d = decide("Vi taler med medar-", "bejderne i dag", danish())
+        assert (d.action, d.rule) == ("join", "lexicon_joined")
+
+    def test_soft_hyphen_glyph_joins_even_an_acronym_shape(self):
+        d = decide("et nyt IT\u00ad", "system", danish())
+        assert (d.action, d.result, d.rule) == ("join", "ITsystem", "soft_hyphen")
+
+    def test_soft_signal_joins(self):
+        d = decide("det er Høje-", "Taastrup", signal="soft")
+        assert (d.action, d.rule) == ("join", "soft_hyphen")
+
+    def test_uppercase_continuation_of_a_name(self):
+        d = decide("brugen af Chat-", "GPT, da den kom", EMPTY)
+        assert (d.action, d.result, d.rule) == ("join", "ChatGPT", "capitals_continue_name")
+
+    def test_all_caps_text_joins(self):
+        d = decide("LEDELSE ER IKKE LET I DAG, OG LEDEL-", "SE ER SVÆRT")
+        assert (d.action, d.result) == ("join", "LEDELSE")
+
+    def test_capitalised_word_split_by_typesetting(self):
+        assert decide("fortæller Frederik Nor-", "dentoft, chef").action == "join"
+
+    def test_hyphenated_left_whose_last_piece_joins(self):
+        lexicon = danish("vores strategi er klar")
+        d = decide("en ny AI-strate-", "gi for kommunen", lexicon)
+        assert (d.action, d.result) == ("join", "AI-strategi")
+
+    def test_leading_hyphen_word_broken_again(self):
+        lexicon = danish("alle funktionerne virker")
+        d = decide("jobindholdet og -funk-", "tionerne vil", lexicon)
+        assert (d.action, d.result) == ("join", "-funktionerne")
+
+    def test_danish_et_is_a_word_ending_not_a_conjunction(self):
+        d = decide("et godt arbejdsmiljø-", "et, siger han")
+        assert (d.action, d.result) == ("join", "arbejdsmiljøet")
+
+    def test_short_til_is_a_word_ending(self):
+        assert decide("og ind-", "til videre").action == "join"
+
+
+# --------------------------------------------------------------------------- keep
+
+
+class TestKeep:
+    def test_acronym_first_part(self):
+        d = decide("Find vej i AI-", "junglen som leder", EMPTY)
+        assert (d.action, d.result, d.rule) == ("keep", "AI-junglen", "acronym_first_part")
+        assert decide("og så IT-", "chefen", EMPTY).action == "keep"
+
+    def test_acronym_with_inner_capital(self):
+        assert decide("hele ChatGPT-", "brugen", EMPTY).action == "keep"
+
+    def test_known_acronym_in_all_caps_text(self):
+        lexicon = danish("vi følger GDPR nøje")
+        d = decide("OM GDPR-", "SAGER I DAG", lexicon)
+        assert d.action == "keep"
+
+    def test_hyphenated_form_in_the_lexicon(self):
+        lexicon = danish("et sundt outcome-data er godt")
+        d = decide("vi måler outcome-", "data hver", lexicon)
+        assert (d.action, d.rule) == ("keep", "lexicon_hyphenated")
+
+    def test_place_name_compound(self):
+        d = decide("i Høje-", "Taastrup Kommune", EMPTY)
+        assert (d.action, d.result, d.rule) == ("keep", "Høje-Taastrup", "capitalised_continuation")
+
+    def test_lowercase_prefix_before_a_name(self):
+        assert decide("en anti-", "Trump bevægelse", EMPTY).action == "keep"
+        assert decide("alle ikke-", "EU borgere", EMPTY).action == "keep"
+
+    def test_digits(self):
+        d = decide("en 3-", "årig plan", EMPTY)
+        assert (d.action, d.result, d.rule) == ("keep", "3-årig", "digits")
+        assert decide("efter COVID-", "19 kom", EMPTY).action == "keep"
+
+    def test_single_letter_part(self):
+        assert decide("send en e-", "mail til", EMPTY).action == "keep"
+
+    def test_first_part_with_a_hyphen(self):
+        d = decide("det står på din to-do-", "liste i dag", EMPTY)
+        assert (d.action, d.result, d.rule) == ("keep", "to-do-liste", "first_part_has_hyphen")
+
+    def test_multiword_first_part(self):
+        d = decide("et politisk nedsat ad hoc-", "udvalg om data", EMPTY)
+        assert (d.action, d.result, d.rule) == ("keep", "hoc-udvalg", "multiword_first_part")
+        assert "open source" in multiword_first_parts()
+
+    def test_hyphen_prefix_seen_with_a_related_word(self):
+        lexicon = danish("en policy-entreprenørskab tilgang")
+        d = decide("politikere og policy-", "entreprenører ser", lexicon)
+        assert (d.action, d.rule) == ("keep", "lexicon_hyphen_prefix")
+
+    def test_hard_signal_keeps(self):
+        d = decide("et nyt støtte-", "system", signal="hard")
+        assert (d.action, d.rule) == ("keep", "hard_hyphen")
+
+    def test_english_compound_seen_elsewhere(self):
+        lexicon = Lexicon.from_texts(["It is a well-known fact that the team and the plan work."])
+        d = decide_break("this is a well-", "known result", lexicon)
+        assert (d.action, d.result) == ("keep", "well-known")
+
+    def test_german_compound_with_a_capitalised_noun(self):
+        lexicon = Lexicon.from_texts(["Die Software und die Daten sind nicht neu."])
+        assert decide_break("die Software-", "Entwicklung ist", lexicon).action == "keep"
+        assert decide_break("die Zusammen-", "arbeit ist", lexicon).action == "join"
+
+    def test_french_bound_words(self):
+        lexicon = Lexicon.from_texts(["Nous et les autres, et le reste pour la suite du projet."])
+        assert decide_break("c'est peut-", "être vrai", lexicon).result == "peut-être"
+        assert decide_break("a-t-il dit-", "elle", lexicon).action == "keep"
+
+
+# --------------------------------------------------------------------------- suspended
+
+
+class TestSuspended:
+    def test_og(self):
+        d = decide("i Center for Børne-", "og Ungerådgivning", EMPTY)
+        assert (d.action, d.result, d.rule) == ("suspended", "Børne- og", "conjunction_follows")
+
+    def test_eller_after_an_acronym(self):
+        d = decide("i hele GDPR-", "eller journalsystemet", EMPTY)
+        assert (d.action, d.result) == ("suspended", "GDPR- eller")
+
+    def test_after_a_comma_list(self):
+        d = decide("på social-, sundheds-", "og beskæftigelsesområdet", EMPTY)
+        assert d.result == "sundheds- og"
+
+    def test_ampersand(self):
+        assert decide("Børne-", "& Ungeområdet", EMPTY).action == "suspended"
+
+    def test_til_in_danish(self):
+        assert decide("fra børne-", "til voksenområdet").action == "suspended"
+        assert decide("fra 0-", "til 6-årige").action == "suspended"
+
+    def test_other_languages(self):
+        german = Lexicon.from_texts(["Wir und die anderen sind nicht da, und das ist gut"])
+        assert decide_break("alle Haupt-", "und Nebensätze", german).action == "suspended"
+        swedish = Lexicon.from_texts(["Det är inte så att vi och de har det"])
+        assert decide_break("inom barn-", "och ungdomsvården", swedish).action == "suspended"
+        french = Lexicon.from_texts(["Nous et les autres, et le reste pour la suite"])
+        assert decide_break("la micro-", "et macroéconomie", french).action == "suspended"
+        english = Lexicon.from_texts(["The plan and the team are in the house"])
+        assert decide_break("for 5-", "to 10-year-olds", english).action == "suspended"
+        assert decide_break("a pota-", "to salad", english).action == "join"
+
+
+# --------------------------------------------------------------------------- no hyphen, dashes
+
+
+class TestNoHyphen:
+    def test_plain_line_end_needs_no_decision(self):
+        assert decide("vi har en plan ", "for det") is None
+
+    def test_en_dash_at_line_end_keeps_the_space(self):
+        d = decide("store fordele ved AI –", "det skylder vi")
+        assert (d.action, d.result, d.rule) == ("space", "– det", "dash_not_hyphen")
+
+    def test_spaced_hyphen_is_a_dash(self):
+        d = decide("kompetence -", "udvikling", EMPTY)
+        assert (d.action, d.rule) == ("space", "spaced_dash")
+
+    def test_leading_hyphen_on_the_next_line_is_untouched(self):
+        assert decide("både jobindholdet og", "-funktionerne skifter") is None
+
+    def test_split_without_hyphen_joins_on_strong_evidence(self):
+        d = decide("et besøg i Syd", "korea i maj")
+        assert (d.action, d.result) == ("join_unhyphenated", "Sydkorea")
+
+    def test_split_with_capitals_needs_the_exact_form(self):
+        d = decide("værktøjer som Chat", "GPT, Bing")
+        assert d.result == "ChatGPT"
+
+    def test_common_standalone_first_half_does_not_join(self):
+        lexicon = danish("medarbejdere og medarbejdere", "med dem og med os og med alle")
+        assert decide("vi taler med", "arbejdere", lexicon) is None
+
+    def test_trailing_space_or_space_signal_does_not_join(self):
+        assert decide("et besøg i Syd ", "korea i maj") is None
+        assert decide("et besøg i Syd", "korea i maj", signal="space") is None
+
+    def test_pair_printed_apart_does_not_join(self):
+        lexicon = danish("vi kører syd korea rundt", "sydkorea")
+        assert decide("vi kører syd", "korea", lexicon) is None
+
+    def test_empty_right_line(self):
+        assert decide("grundlæg-", "   ") is None
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+class TestJoinLines:
+    def test_paragraph(self):
+        lines = ["Det er helt grundlæg-", "gende, at Børne-", "og Ungeområdet og AI-",
+                 "junglen hænger sammen –", "også i Høje-", "Taastrup."]
+        text, decisions = join_lines(lines, EMPTY)
+        assert text == ("Det er helt grundlæggende, at Børne- og Ungeområdet og AI-junglen "
+                        "hænger sammen – også i Høje-Taastrup.")
+        assert [d.action for d in decisions] == ["join", "suspended", "keep", "space", "keep"]
+
+    def test_signals_are_per_break(self):
+        text, decisions = join_lines(["et Høje-", "Taastrup"], EMPTY, signals=["soft"])
+        assert text == "et HøjeTaastrup"
+        assert decisions[0].rule == "soft_hyphen"
+
+    def test_blank_lines_are_ignored(self):
+        text, _ = join_lines(["vi arbej-", "", "  ", "der videre"], EMPTY)
+        assert text == "vi arbejder videre"
+
+    def test_empty(self):
+        assert join_lines([], EMPTY) == ("", [])
+
+    def test_decision_to_dict(self):
+        d = HyphenDecision("AI-", "junglen", "AI-junglen", "keep", "acronym_first_part")
+        assert d.to_dict() == {"left": "AI-", "right": "junglen", "result": "AI-junglen",
+                               "action": "keep", "rule": "acronym_first_part"}
+
+
+def test_word_shapes():
+    assert looks_like_acronym("AI") and looks_like_acronym("SoMe") and looks_like_acronym("iPhone")
+    assert not looks_like_acronym("Chat") and not looks_like_acronym("chat")
+    assert ends_in_word_hyphen("grundlæg- ") and not ends_in_word_hyphen("AI –")
+    assert not ends_in_word_hyphen("kompetence -")
+
+
+# --------------------------------------------------------------------------- properties
+
+HYPHENS_AND_SPACE = regex.compile(r"[\s\-\u2010\u2011\u00ad]")
+WORDS = st.text(alphabet="abcdeløæøåAIGTØ-\u00ad–", min_size=1, max_size=9)
+LINES = st.lists(st.lists(WORDS, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=8)
+SIGNALS = st.sampled_from(["", "soft", "hard", "space"])
+
+
+def squeeze(text: str) -> str:
+    """The text without hyphens and whitespace: what dehyphenation may not change."""
+    return HYPHENS_AND_SPACE.sub("", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, st.lists(st.text(alphabet="abcløæ -AI\n", max_size=40), max_size=3),
+       st.lists(SIGNALS, max_size=8))
+def test_only_hyphens_and_line_breaks_change(lines, vocabulary, signals):
+    lexicon = Lexicon.from_texts(vocabulary + ["\n".join(lines)])
+    text, decisions = join_lines(lines, lexicon, signals)
+    plain = " ".join(line.strip() for line in lines if line.strip())
+    assert squeeze(text) == squeeze(plain)
+    removed = sum({"join": 2, "keep": 1, "join_unhyphenated": 1}.get(d.action, 0)
+                  for d in decisions)
+    assert len(plain) - len(text) == removed
+    if not any(d.action in ("join", "keep", "join_unhyphenated") for d in decisions):
+        assert text == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30), st.text(max_size=30), SIGNALS)
+def test_decide_break_takes_any_text(left, right, signal):
+    decision = decide_break(left, right, danish(), signal)
+    if decision is not None:
+        assert decision.action in {"join", "keep", "suspended", "join_unhyphenated", "space"}
