@@ -110,7 +110,8 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
             role = item.role
             if role in FURNITURE_ROLES or role in (Role.TOC, Role.COLOPHON):
                 continue
-            if role in (Role.SECTION, Role.KICKER):
+            if role in (Role.SECTION, Role.KICKER) or (role in (Role.CAPTION, Role.CREDIT) and
+                                                         title_follows(page.items, item)):
                 pending.append(item)
                 continue
             if role is Role.TITLE:
@@ -122,7 +123,10 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                 current = _Draft(running_head=head)
                 drafts.append(current)
                 for p in pending:
-                    current.add_group(p.role, p.block)
+                    if p.role in (Role.SECTION, Role.KICKER):
+                        current.add_group(p.role, p.block)
+                    else:
+                        add_to_draft(current, p)
                 current.items.extend(pending + [item])
                 pending = []
                 current.add_group(Role.TITLE, item.block)
@@ -135,7 +139,11 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                     leftovers.append(item)
                     continue
             if pending:
-                leftovers.extend(pending)
+                for p in pending:
+                    if not add_to_draft(current, p):
+                        leftovers.append(p)
+                    else:
+                        current.items.append(p)
                 pending = []
             if add_to_draft(current, item):
                 current.items.append(item)
@@ -150,6 +158,16 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
             leftovers.extend(d.items)
     articles = [finish(d, k + 1, furniture, lexicon, indents) for k, d in enumerate(kept)]
     return articles, leftovers
+
+
+def title_follows(items: Sequence[Labeled], item: Labeled) -> bool:
+    """True when the next article text after ``item`` on its page is a title."""
+    k = next(i for i, x in enumerate(items) if x is item)
+    for nxt in items[k + 1:]:
+        if nxt.role in FURNITURE_ROLES or nxt.role in (Role.CAPTION, Role.CREDIT, Role.SECTION, Role.KICKER):
+            continue
+        return nxt.role is Role.TITLE
+    return False
 
 
 def running_head_of(page: LabeledPage) -> str:
@@ -176,7 +194,10 @@ def add_to_draft(draft: _Draft, item: Labeled) -> bool:
     elif role is Role.FACT_BOX:
         draft.boxes.setdefault((block.page, block.frame if block.frame is not None else -1), []).append(block)
     elif role is Role.PULL_QUOTE:
-        draft.quotes.append([block])
+        if draft.quotes and quote_goes_on(draft.quotes[-1][-1], block):
+            draft.quotes[-1].append(block)
+        else:
+            draft.quotes.append([block])
     elif role is Role.QUOTE_ATTRIBUTION and draft.quotes:
         draft.quotes[-1].append(block)
     elif role is Role.CAPTION:
@@ -187,6 +208,11 @@ def add_to_draft(draft: _Draft, item: Labeled) -> bool:
         return False
     draft.pages.add(block.page)
     return True
+
+
+def quote_goes_on(prev: Block, block: Block) -> bool:
+    """A pull-quote continued in the next column: same style, and it stopped mid-sentence."""
+    return prev.style == block.style and not prev.lines[-1].text.rstrip().endswith((".", "!", "?", "”", "\"", "»"))
 
 
 def finish(draft: _Draft, number: int, furniture: Furniture, lexicon: Lexicon, indents: bool) -> Article:
@@ -228,9 +254,13 @@ def text_item(blocks: Sequence[Block], lexicon: Lexicon, attribution: str = "") 
 
 
 def make_quote(blocks: Sequence[Block], lexicon: Lexicon) -> TextItem:
-    quote, rest = blocks[0], blocks[1:]
+    """A pull-quote from its blocks: the quote's own style first, then the attribution."""
+    style = blocks[0].style
+    quote = [b for b in blocks if b.style == style]
+    rest = [b for b in blocks if b.style != style]
     attribution = join_group(rest, lexicon) if rest else ""
-    return TextItem(join_group([quote], lexicon), quote.page, union_all(b.bbox for b in blocks), attribution)
+    return TextItem(join_group(quote, lexicon), blocks[0].page,
+                    union_all(b.bbox for b in blocks if b.page == blocks[0].page), attribution)
 
 
 def make_fact_box(blocks: Sequence[Block], lexicon: Lexicon) -> FactBox:
@@ -240,7 +270,7 @@ def make_fact_box(blocks: Sequence[Block], lexicon: Lexicon) -> FactBox:
     if len(blocks) > 1 and len(blocks[0].lines) <= 2 and (blocks[0].first.bold or blocks[0].size > blocks[1].size):
         title = join_group([blocks[0]], lexicon)
         blocks = blocks[1:]
-    paragraphs = [p.text for p in build_paragraphs([(b, "body") for b in blocks], lexicon, True)]
+    paragraphs = [p.text for p in build_paragraphs([(b, "body") for b in blocks], lexicon, False, strict=True)]
     return FactBox(title, tuple(p for p in paragraphs if p), blocks[0].page, union_all(b.bbox for b in blocks))
 
 

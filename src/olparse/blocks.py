@@ -28,7 +28,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from .geometry import BBox, union_all
-from .model import Block, Line, Rect
+from .model import Block, ImageBox, Line, Rect
 
 SIZE_TOLERANCE = 0.1
 LEADING_SLACK = 1.3
@@ -165,3 +165,22 @@ def enclosing_frame(box: BBox, frames: Sequence[Rect]) -> int | None:
 def renumber_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Give blocks ids equal to their position."""
     return tuple(replace(b, id=i) for i, b in enumerate(blocks))
+
+
+def picture_boxes(rects: Sequence[Rect], images: Sequence[ImageBox], lines: Sequence[Line],
+                  page_width: float, page_height: float) -> tuple[ImageBox, ...]:
+    """Where pictures are: placed images, plus large tinted shapes without text (placeholders,
+    vector graphics), measured against the page's own line height."""
+    heights = sorted(ln.bbox.height for ln in lines) or [10.0]
+    unit = heights[len(heights) // 2]
+    out = list(images)
+    for r in rects:
+        box = r.bbox
+        if r.fill is None or r.fill == WHITE or box.area > BACKGROUND_SHARE * page_width * page_height:
+            continue
+        if box.width < 5 * unit or box.height < 3 * unit:
+            continue
+        if any(box.contains(ln.bbox, tolerance=1.0) for ln in lines):
+            continue
+        out.append(ImageBox(box, r.seq))
+    return tuple(out)

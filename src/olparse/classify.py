@@ -29,6 +29,7 @@ from enum import Enum
 from typing import Sequence
 
 import regex
+from rapidfuzz import fuzz
 
 from .furniture import Furniture
 from .model import Block, PageLayout
@@ -36,6 +37,10 @@ from .style import DocStyle
 
 TITLE_RATIO = 1.6
 QUOTE_RATIO = 1.15
+#: Above this many times the body size, text is display type, never a pull-quote.
+MAX_QUOTE_RATIO = 3.0
+#: rapidfuzz partial_ratio at which a large text counts as repeating the body.
+REPEAT_SCORE = 85
 SMALL_RATIO = 0.95
 #: How far (in body line heights) text must be to count as directly above or below.
 FLOW_REACH_LINES = 3.0
@@ -91,15 +96,49 @@ class LabeledPage:
 
 
 def classify_pages(pages: Sequence[PageLayout], style: DocStyle, furniture: Furniture) -> list[LabeledPage]:
-    return [classify_page(p, style, furniture) for p in pages]
+    texts = [body_text_of(p, style) for p in pages]
+    return [classify_page(p, style, furniture, " ".join(texts[max(0, k - 1):k + 2]))
+            for k, p in enumerate(pages)]
 
 
-def classify_page(page: PageLayout, style: DocStyle, furniture: Furniture) -> LabeledPage:
+def body_text_of(page: PageLayout, style: DocStyle) -> str:
+    """The page's body-style text on one line, for the pull-quote repeat test."""
+    return normalise_for_match(" ".join(b.text for b in page.blocks if style.is_body_style(b.style)))
+
+
+def normalise_for_match(text: str) -> str:
+    text = re.sub(r"-\n(?=[a-zæøå])", "", text)
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def repeats_body(block: Block, body_text: str) -> bool:
+    """True when the block's text (or most of it) is printed in the body nearby: a pull-quote."""
+    quote = normalise_for_match(block.text)
+    if len(quote) < 20 or not body_text:
+        return False
+    return fuzz.partial_ratio(quote, body_text) >= REPEAT_SCORE
+
+
+def previous_text_item(items: Sequence[Labeled], index: int) -> Labeled | None:
+    """The nearest item before ``index`` that is not furniture or a credit."""
+    for k in range(index - 1, -1, -1):
+        if items[k].role not in FURNITURE_ROLES and items[k].role is not Role.CREDIT:
+            return items[k]
+    return None
+
+
+def continues_quote(prev: Block, block: Block) -> bool:
+    """Same style as the pull-quote before it, and that quote stopped mid-sentence."""
+    return prev.style == block.style and not prev.lines[-1].text.rstrip().endswith((".", "!", "?", "”", "\""))
+
+
+def classify_page(page: PageLayout, style: DocStyle, furniture: Furniture, body_text: str = "") -> LabeledPage:
     """Label every block of ``page`` (see module docstring)."""
     contents = is_contents_page(page)
     items = [Labeled(b, *first_pass(b, page, style, furniture, contents)) for b in page.blocks]
-    items = [second_pass(i, k, items, page, style) if i.role is Role.OTHER and i.reason == "" else i
-             for k, i in enumerate(items)]
+    for k, item in enumerate(items):
+        if item.role is Role.OTHER and item.reason == "":
+            items[k] = second_pass(item, k, items, page, style, body_text)
     items = label_title_groups(items, style)
     items = label_attributions(items, style)
     return LabeledPage(page.number, page.width, page.height, tuple(items), contents)
@@ -137,7 +176,8 @@ def compact(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- second pass
-def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageLayout, style: DocStyle) -> Labeled:
+def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageLayout, style: DocStyle,
+                body_text: str = "") -> Labeled:
     block = item.block
     ratio = style.ratio(block.size)
     if block.frame is not None and is_box_frame(block, page, style):
@@ -145,6 +185,11 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
     if style.is_body_style(block.style):
         return Labeled(block, Role.BODY, "body style")
     in_flow = inside_flow(block, page, style)
+    if QUOTE_RATIO <= ratio < MAX_QUOTE_RATIO and repeats_body(block, body_text):
+        return Labeled(block, Role.PULL_QUOTE, "repeats a sentence of the body")
+    prev = previous_text_item(items, index)
+    if prev is not None and prev.role is Role.PULL_QUOTE and continues_quote(prev.block, block):
+        return Labeled(block, Role.PULL_QUOTE, "continues the pull-quote before it")
     if ratio >= TITLE_RATIO and len(block.lines) <= 5 and not (in_flow and ratio < 2.0):
         return Labeled(block, Role.TITLE, f"{ratio:.1f}x body size")
     if ratio >= QUOTE_RATIO and in_flow:
@@ -240,12 +285,21 @@ def label_before_title(items: list[Labeled], k: int, style: DocStyle) -> None:
             break
         if title.bbox.top - block.bbox.bottom > 6 * style.body_leading:
             break
+        if item.role is Role.CAPTION:
+            break
         if not seen_kicker and not looks_like_section_label(block, style):
+            if not looks_like_kicker(block, style):
+                break
             items[j] = replace(item, role=Role.KICKER, reason="short line above the title")
             seen_kicker = True
         else:
             items[j] = replace(item, role=Role.SECTION, reason="label above the title")
         j -= 1
+
+
+def looks_like_kicker(block: Block, style: DocStyle) -> bool:
+    """A short lead-in over the title: about body size or larger, or ending in a colon."""
+    return len(block.lines) <= 2 and (style.ratio(block.size) >= 0.9 or block.text.rstrip().endswith(":"))
 
 
 def looks_like_section_label(block: Block, style: DocStyle) -> bool:
@@ -260,13 +314,13 @@ def label_after_title(items: list[Labeled], k: int, style: DocStyle) -> None:
     for j in range(k + 1, min(len(items), k + 6)):
         item = items[j]
         block = item.block
+        if not have_byline and item.role in (Role.OTHER, Role.CAPTION, Role.SUBHEADING) and looks_like_byline(block):
+            items[j] = replace(item, role=Role.BYLINE, reason="byline words after the title")
+            have_byline = True
+            continue
         if item.role in (Role.CREDIT, Role.RUNNING_HEAD, Role.RUNNING_FOOTER, Role.FOLIO, Role.CAPTION):
             continue
         if item.role is Role.TITLE and block.size >= title.size * 0.9 and block.bbox.top - title.bbox.bottom < style.body_leading * 2:
-            continue
-        if not have_byline and looks_like_byline(block):
-            items[j] = replace(item, role=Role.BYLINE, reason="byline words after the title")
-            have_byline = True
             continue
         if item.role is Role.BODY or item.role is Role.FACT_BOX:
             break

@@ -34,6 +34,8 @@ from .style import DocStyle
 REPEAT_SHARE = 0.25
 #: Blocks within this share of the page height from the top or bottom edge are in the margin.
 EDGE_SHARE = 0.1
+#: Running heads and footers are set small: at most this many times the body size.
+MAX_SIZE_RATIO = 1.6
 FOLIO_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
 FOLIO_LEFT = re.compile(r"^\s*(\d{1,3})\s+\D")
 FOLIO_RIGHT = re.compile(r"\s(\d{1,3})\s*$")
@@ -87,10 +89,9 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
     """Mark running heads, footers and folios, and infer the printed-page map."""
     top, bottom = body_extent(pages, style)
     candidates = [(p, b, zone) for p in pages for b in p.blocks
-                  if (zone := margin_zone(b, top, bottom, p.height)) is not None]
-    counts = Counter()
-    for page, block, zone in candidates:
-        counts[(zone, signature(block.text))] += 1
+                  if b.size <= MAX_SIZE_RATIO * style.body_size
+                  and (zone := margin_zone(b, top, bottom, p.height)) is not None]
+    counts = Counter({key: len(on_pages) for key, on_pages in pages_by_signature(candidates).items()})
     need = max(2, REPEAT_SHARE * len(pages))
     items: list[FurnitureItem] = []
     for page, block, zone in candidates:
@@ -104,6 +105,14 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
             items.append(FurnitureItem(kind, block.text, page.number, block.id, folio))
     page_map = infer_page_map([p.number for p in pages], items)
     return Furniture.of(items, page_map, top, bottom)
+
+
+def pages_by_signature(candidates) -> dict[tuple[str, str], set[int]]:
+    """For each (zone, signature), the pages where it appears."""
+    seen: dict[tuple[str, str], set[int]] = {}
+    for page, block, zone in candidates:
+        seen.setdefault((zone, signature(block.text)), set()).add(page.number)
+    return seen
 
 
 def body_extent(pages: Sequence[PageLayout], style: DocStyle) -> tuple[float, float]:

@@ -47,6 +47,8 @@ SPACE_GAP_EM = 0.12
 #: How far up and down (in line heights) to look for rows that show a gutter.
 NEIGHBOUR_ROWS_EM = 4.0
 DROP_CAP_RATIO = 1.9
+#: Runs whose sizes differ by more than this factor are different lines unless set tight.
+SIZE_CLASH_RATIO = 1.25
 END_MARK_GLYPHS = frozenset("■□▪◼◾●◆❑▲★")
 DINGBAT_LETTERS = frozenset("nlqupo")
 SENTENCE_END = tuple(".!?”\"»)…:;'’")
@@ -67,7 +69,20 @@ def build_lines(page: RawPage) -> tuple[Line, ...]:
             lines.append(runs_to_line(segment, page.number))
     lines = attach_drop_caps(lines, drop_caps, page.number)
     lines.extend(rotated_lines(rotated, page.number))
-    return tuple(lines)
+    return tuple(attach_lone_end_marks(lines))
+
+
+def attach_lone_end_marks(lines: list[Line]) -> list[Line]:
+    """An end mark set on a line of its own marks the line it follows; empty lines go."""
+    kept = [ln for ln in lines if ln.text.strip()]
+    for mark in (ln for ln in lines if not ln.text.strip() and ln.end_mark):
+        before = [i for i, ln in enumerate(kept)
+                  if ln.baseline <= mark.baseline + mark.size * BASELINE_TOLERANCE_EM
+                  and ln.bbox.x0 <= mark.bbox.x0 and mark.bbox.x0 - ln.bbox.x1 < 2 * ln.size]
+        if before:
+            i = max(before, key=lambda k: (kept[k].baseline, kept[k].bbox.x1))
+            kept[i] = replace(kept[i], end_mark=True)
+    return kept
 
 
 # ------------------------------------------------------------------------------ run hygiene
@@ -164,11 +179,18 @@ def split_row(rows: list[list[Run]], index: int) -> list[list[Run]]:
     for run in row[1:]:
         prev = segments[-1]
         right = max(r.bbox.x1 for r in prev)
-        if is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size)):
+        if sizes_clash(prev[-1], run, run.bbox.x0 - right) or \
+                is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size)):
             segments.append([run])
         else:
             prev.append(run)
     return segments
+
+
+def sizes_clash(a: Run, b: Run, gap: float) -> bool:
+    """Runs of clearly different sizes share a line only when set tight together."""
+    small, large = sorted((a.size, b.size))
+    return large > SIZE_CLASH_RATIO * small and gap > SPACE_GAP_EM * 3 * small
 
 
 def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, size: float) -> bool:

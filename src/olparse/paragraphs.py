@@ -80,8 +80,12 @@ class Piece:
 
 
 def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
-                     indent_convention: bool = True) -> list[Paragraph]:
-    """Turn ``(block, kind)`` pairs (kind ``"body"`` or ``"heading"``) into paragraphs."""
+                     indent_convention: bool = True, strict: bool = False) -> list[Paragraph]:
+    """Turn ``(block, kind)`` pairs (kind ``"body"`` or ``"heading"``) into paragraphs.
+
+    ``strict`` (for boxes and lists): a new block continues the paragraph only after a line-end
+    hyphen or when it starts in lower case.
+    """
     out: list[Paragraph] = []
     current = _Open()
     for block, kind in blocks:
@@ -92,7 +96,7 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
             continue
         for k, piece in enumerate(split_block(block)):
             if current.lines and not continues(current, piece, first_of_block=k == 0,
-                                               indent_convention=indent_convention):
+                                               indent_convention=indent_convention, strict=strict):
                 flush(current, out, lexicon)
                 current = _Open()
             current.lines.extend(piece.lines)
@@ -102,7 +106,8 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
     return out
 
 
-def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convention: bool) -> bool:
+def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convention: bool,
+              strict: bool = False) -> bool:
     """Does ``piece`` continue the open paragraph?"""
     if current.closed or piece.starts_indented:
         return False
@@ -111,6 +116,8 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
     last = current.lines[-1]
     if last.hyphen_signal:
         return True
+    if strict:
+        return piece.lines[0].text[:1].islower()
     ends_sentence = last.text.rstrip().endswith(SENTENCE_END)
     if not ends_sentence:
         return True

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .blocks import build_blocks
+from .blocks import build_blocks, picture_boxes
 from .extract import open_document
 from .layout import order_page
 from .lines import build_lines
@@ -32,7 +32,8 @@ def layout_page(raw: RawPage) -> PageLayout:
     page = normalize_page(raw)
     lines = build_lines(page)
     blocks, frames = build_blocks(lines, page.rects, page.width, page.height)
-    return order_page(page.number, page.width, page.height, blocks, frames, page.images, page.label)
+    pictures = picture_boxes(page.rects, page.images, lines, page.width, page.height)
+    return order_page(page.number, page.width, page.height, blocks, frames, pictures, page.label)
 
 
 @dataclass(frozen=True, slots=True)
