@@ -115,6 +115,12 @@ class TestJoin:
         d = decide("en ny AI-strate-", "gi for kommunen", lexicon)
         assert (d.action, d.result) == ("join", "AI-strategi")
 
+    def test_acronym_split_inside_by_typesetting(self):
+        lexicon = danish("reglerne i GDPR gælder")
+        d = decide("overholde GD-", "PR-reglerne til punkt", EMPTY)
+        assert (d.action, d.result) == ("join", "GDPR")
+        assert decide("overholde GD-", "PR-reglerne", lexicon).rule == "lexicon_joined"
+
     def test_leading_hyphen_word_broken_again(self):
         lexicon = danish("alle funktionerne virker")
         d = decide("jobindholdet og -funk-", "tionerne vil", lexicon)
@@ -179,6 +185,14 @@ class TestKeep:
         lexicon = danish("en policy-entreprenørskab tilgang")
         d = decide("politikere og policy-", "entreprenører ser", lexicon)
         assert (d.action, d.rule) == ("keep", "lexicon_hyphen_prefix")
+
+    def test_quoted_first_part(self):
+        d = decide("i et ’value for money’-", "perspektiv", EMPTY)
+        assert (d.action, d.result, d.rule) == ("keep", "money’-perspektiv", "quoted_first_part")
+
+    def test_known_acronym_before_a_capitalised_compound(self):
+        lexicon = danish("vi taler om EU hver dag")
+        assert decide("en ny EU-", "USA-aftale", lexicon).action == "keep"
 
     def test_hard_signal_keeps(self):
         d = decide("et nyt støtte-", "system", signal="hard")

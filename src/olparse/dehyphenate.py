@@ -48,6 +48,7 @@ import regex
 HYPHENS = "-\u2010\u2011\u00ad"
 SOFT_HYPHEN = "\u00ad"
 DASHES = "\u2012\u2013\u2014\u2015\u2212"
+CLOSERS = "\"'”’»)]"  # "’value for money’-" / "perspektiv": a quoted first part
 OPENERS = "\"'“”„«»‘’‚‹›([{*•■▪\u25cf\ufffd"
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-\u2010\u2011][\p{L}\p{N}]+)*")
 HYPHEN_SPLIT = regex.compile(r"[\-\u2010\u2011]")
@@ -311,6 +312,8 @@ def decide_break(left_line: str, right_line: str, lexicon: Lexicon,
         return None
     if not brk.hyphen:
         return decide_unhyphenated(brk, lexicon, signal)
+    if brk.left and brk.left[-1] in CLOSERS:
+        return make_decision(brk, "keep", "quoted_first_part")
     if not brk.left or not brk.left[-1].isalnum():
         return make_decision(brk, "space", "spaced_dash")
     if signal == "soft" or brk.hyphen == SOFT_HYPHEN:
@@ -338,15 +341,15 @@ def make_decision(brk: Break, action: str, rule: str) -> HyphenDecision:
 def lexicon_decision(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
     """Decide from the forms printed unbroken elsewhere: joined vs hyphenated, by count.
 
-    For a left part that holds a hyphen (``AI-strate-``) its last piece counts too: both
-    ``AI-strategi`` and ``strategi`` prove the join, ``AI-strate-gi`` would be absurd.
+    Hyphenated words count piece by piece: for ``AI-strate-``/``gi`` the last piece of the
+    left part (``strategi``), for ``GD-``/``PR-reglerne`` the first piece of the right part
+    (``GDPR``), since the word as a whole may be printed nowhere else.
     """
     last = HYPHEN_SPLIT.split(brk.left)[-1]
-    joined = lexicon.count_joined(brk.left + brk.right)
-    hyphenated = lexicon.count_hyphenated(brk.left, brk.right)
-    if last != brk.left:
-        joined += lexicon.count_joined(last + brk.right)
-        hyphenated += lexicon.count_hyphenated(last, brk.right)
+    first = HYPHEN_SPLIT.split(brk.right)[0]
+    pairs = {(brk.left, brk.right), (last, brk.right), (brk.left, first), (last, first)}
+    joined = sum(lexicon.count_joined(a + b) for a, b in pairs if a and b)
+    hyphenated = sum(lexicon.count_hyphenated(a, b) for a, b in pairs if a and b)
     if hyphenated > joined:
         return make_decision(brk, "keep", "lexicon_hyphenated")
     if joined:
@@ -410,15 +413,16 @@ def is_single_letter_part(brk: Break, lexicon: Lexicon) -> bool:
 def is_acronym_compound(brk: Break, lexicon: Lexicon) -> bool:
     """``AI-``/``junglen``, ``IT-``/``chefen``: an acronym first part takes a hyphen.
 
-    In all-caps text (``LEDEL-``/``SE``) capitals prove nothing, so the left part must then be
-    an acronym the document also prints among lowercase words.
+    When the right part also starts in capitals (``LEDEL-``/``SE`` in all-caps text,
+    ``GD-``/``PR-reglerne``) capitals prove nothing, so the left part must then be an acronym
+    the document also prints on its own among lowercase words.
     """
     last_part = HYPHEN_SPLIT.split(brk.left)[-1]
     if not looks_like_acronym(last_part):
         return False
-    if is_allcaps(brk.right):
+    if is_allcaps(HYPHEN_SPLIT.split(brk.right)[0]):
         return lexicon.is_acronym(last_part)
-    return not is_titlecase(last_part)
+    return True
 
 
 def is_capitalised_continuation(brk: Break, lexicon: Lexicon) -> bool:
