@@ -176,6 +176,18 @@ class TestKeep:
         d = decide("det står på din to-do-", "liste i dag", EMPTY)
         assert (d.action, d.result, d.rule) == ("keep", "to-do-liste", "first_part_has_hyphen")
 
+    def test_first_part_with_a_hyphen_printed_elsewhere(self):
+        lexicon = danish("skriv din e-mail her")
+        assert decide("din nye e-mail-", "adresse", lexicon).result == "e-mail-adresse"
+        assert decide("en ny pop-up-", "butik", EMPTY).result == "pop-up-butik"
+
+    def test_typesetting_break_after_a_hyphenated_first_part(self):
+        english = Lexicon.from_texts(["The court and the witness are in the room."])
+        assert decide_break("the cross-ex-", "amination of", english).result == "cross-examination"
+
+    def test_markup_glued_to_the_left_word(self):
+        assert decide("et ⟨cite⟩Argu-", "ment", EMPTY).result == "Argument"
+
     def test_multiword_first_part(self):
         d = decide("et politisk nedsat ad hoc-", "udvalg om data", EMPTY)
         assert (d.action, d.result, d.rule) == ("keep", "hoc-udvalg", "multiword_first_part")

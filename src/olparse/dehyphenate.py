@@ -51,6 +51,7 @@ DASHES = "\u2012\u2013\u2014\u2015\u2212"
 CLOSERS = "\"'”’»)]"  # "’value for money’-" / "perspektiv": a quoted first part
 OPENERS = "\"'“”„«»‘’‚‹›([{*•■▪\u25cf\ufffd"
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-\u2010\u2011][\p{L}\p{N}]+)*")
+TRAILING_WORD = regex.compile(r"-?[\p{L}\p{N}]+(?:['’\-\u2010\u2011.,][\p{L}\p{N}]+)*$")
 HYPHEN_SPLIT = regex.compile(r"[\-\u2010\u2011]")
 
 STRONG_CONJUNCTIONS = frozenset(
@@ -282,8 +283,9 @@ def read_break(left_line: str, right_line: str) -> Break:
     words = stripped.split()
     chunk, head = (words[-1], " ".join(words[:-1])) if words else ("", "")
     hyphen = chunk[-1] if chunk and chunk[-1] in HYPHENS else ""
-    left = chunk[:-1] if hyphen else chunk
-    left = left.lstrip(OPENERS)
+    core = chunk[:-1] if hyphen else chunk
+    tail = TRAILING_WORD.search(core)
+    left = tail.group() if tail and not core.endswith(tuple(CLOSERS)) else core.lstrip(OPENERS)
     right_words = right_line.split()
     right_chunk = right_words[0] if right_words else ""
     match = WORD.match(right_chunk)
@@ -438,21 +440,23 @@ def is_capitalised_continuation(brk: Break, lexicon: Lexicon) -> bool:
 
 
 def is_hyphenated_first_part(brk: Break, lexicon: Lexicon) -> bool:
-    """``to-do-``/``liste``: a first part that already holds a hyphen, ending in a short piece.
+    """``to-do-``/``liste``: a first part that already holds a hyphen and is a word of its own.
 
-    Danish writes a hyphen after a first part that contains one (``to-do-liste``), and the
-    hyphen inside the first part is a free break point only two letters earlier, so a
-    typesetter rarely adds a hyphen after a two-letter piece (``AI-op-``/``gaver``). Evidence
-    for the real hyphen: the left part is printed whole elsewhere, or its last piece has at
-    most two letters and no printed form starts like the joined word (``doli…``).
+    Danish writes a hyphen after a first part that contains one (``to-do-liste``,
+    ``e-mail-adresse``), but a typesetter may also break the last piece
+    (``AI-strate-``/``gi``, ``cross-ex-``/``amination``). Evidence for the real hyphen: the
+    left part is printed whole elsewhere; or it is made of short lowercase pieces only
+    (``to-do``, ``pop-up``, ``hi-fi``) and no printed form starts like the joined last piece
+    (``doli…``).
     """
-    parts = HYPHEN_SPLIT.split(brk.left)
+    parts = HYPHEN_SPLIT.split(brk.left.lstrip("-"))
     if len(parts) < 2:
         return False
     if lexicon.count(brk.left):
         return True
+    short_words = all(0 < len(p) <= 3 and p.isalpha() and p.islower() for p in parts)
     related = lexicon.count_prefixed(parts[-1] + brk.right[:DEFAULT_STEM_TRIM])
-    return len(parts[-1]) <= 2 and related == 0
+    return short_words and related == 0
 
 
 def is_multiword_first_part(brk: Break, lexicon: Lexicon) -> bool:
