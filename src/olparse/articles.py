@@ -151,7 +151,7 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                 leftovers.append(item)
     leftovers.extend(pending)
     indents = uses_indents(b for d in drafts for b, kind in d.flow if kind == "body")
-    kept = [d for d in drafts if d.has_body() or Role.TITLE in d.groups]
+    kept = [d for d in drafts if d.has_body() or (Role.TITLE in d.groups and Role.STANDFIRST in d.groups)]
     kept_ids = {id(d) for d in kept}
     for d in drafts:
         if id(d) not in kept_ids:

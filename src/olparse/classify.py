@@ -152,12 +152,12 @@ def first_pass(block: Block, page: PageLayout, style: DocStyle, furniture: Furni
         return Role(item.kind), "repeats in the margin" if item.kind != "folio" else "page number in the margin"
     if block.first.rotation != 0:
         return (Role.CREDIT, "rotated credit") if CREDIT.match(block.text) else (Role.CREDIT, "rotated text")
+    if COLOPHON.search(block.text) and not style.is_body_style(block.style):
+        return Role.COLOPHON, "colophon words"
     if contents:
         return Role.TOC, "on the contents page"
     if CREDIT.match(block.text) and len(block.text) < 120:
         return Role.CREDIT, "credit words"
-    if COLOPHON.search(block.text) and not style.is_body_style(block.style):
-        return Role.COLOPHON, "colophon words"
     return Role.OTHER, ""
 
 
@@ -285,7 +285,7 @@ def label_before_title(items: list[Labeled], k: int, style: DocStyle) -> None:
             break
         if title.bbox.top - block.bbox.bottom > 6 * style.body_leading:
             break
-        if item.role is Role.CAPTION:
+        if item.role is Role.CAPTION and not looks_like_section_label(block, style):
             break
         if not seen_kicker and not looks_like_section_label(block, style):
             if not looks_like_kicker(block, style):
@@ -325,7 +325,7 @@ def label_after_title(items: list[Labeled], k: int, style: DocStyle) -> None:
         if item.role is Role.BODY or item.role is Role.FACT_BOX:
             break
         if not have_standfirst and not have_byline and item.role in (Role.OTHER, Role.PULL_QUOTE, Role.SUBHEADING) \
-                and block.size >= style.body_size * 0.95 and len(block.lines) <= 10:
+                and block.size >= style.body_size * 0.95 and len(block.lines) <= 10 and len(block.text.split()) >= 4:
             items[j] = replace(item, role=Role.STANDFIRST, reason="lead text under the title")
             have_standfirst = True
             continue

@@ -35,6 +35,8 @@ SHORT_LINE_EM = 1.5
 INDENT_EM = 0.6
 #: Above this share of short lines a block is set ragged-right.
 RAGGED_SHARE = 0.35
+#: A baseline step this much larger than the block's leading is space between paragraphs.
+SPACING_RATIO = 1.12
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "\"", "»", ")")
 
 
@@ -152,6 +154,7 @@ def split_block(block: Block) -> list[Piece]:
     short = [is_short(ln, right) for ln in lines]
     ragged = len(lines) >= 4 and sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE
     indented = [ln.bbox.x0 - left > INDENT_EM * size for ln in lines]
+    spaced = paragraph_spacing(lines)
     if len(lines) == 1 or all(indented):
         indented = [False] * len(lines)
     pieces: list[Piece] = []
@@ -161,7 +164,7 @@ def split_block(block: Block) -> list[Piece]:
         if not ends_here:
             nxt_indented = indented[i + 1]
             closes = lines[i].end_mark or (short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END)))
-            ends_here = nxt_indented or closes
+            ends_here = nxt_indented or closes or spaced[i]
         if ends_here:
             piece_short = short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
             if i == len(lines) - 1 and len(lines) == 1:
@@ -169,6 +172,15 @@ def split_block(block: Block) -> list[Piece]:
             pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block))
             start = i + 1
     return pieces
+
+
+def paragraph_spacing(lines: Sequence[Line]) -> list[bool]:
+    """For each line, whether extra space follows it (more than ``SPACING_RATIO`` x the leading)."""
+    steps = [b.baseline - a.baseline for a, b in zip(lines, lines[1:])]
+    if len(steps) < 2:
+        return [False] * len(lines)
+    leading = min(steps)
+    return [step > SPACING_RATIO * leading for step in steps] + [False]
 
 
 def is_short(line: Line, right: float) -> bool:

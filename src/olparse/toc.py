@@ -21,6 +21,8 @@ first, and entries below ``MIN_LINK_SCORE`` stay unlinked (reported, not forced)
 from __future__ import annotations
 
 import re
+import statistics
+from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -87,6 +89,10 @@ def entries_number_column(lines: list[Line], numbers: list[Line], page: int) -> 
     texts = [ln for ln in lines if ln not in numbers]
     column_x = min(n.bbox.x1 for n in numbers)
     texts = [ln for ln in texts if ln.bbox.x0 > column_x]
+    text_left = entry_text_left(numbers, texts)
+    if text_left is not None:
+        em = statistics.median(ln.size for ln in texts)
+        texts = [ln for ln in texts if abs(ln.bbox.x0 - text_left) <= 2 * em]
     leading = min((b.baseline - a.baseline for a, b in zip(texts, texts[1:]) if b.baseline > a.baseline),
                   default=12.0)
     entries: list[_Entry] = []
@@ -96,6 +102,19 @@ def entries_number_column(lines: list[Line], numbers: list[Line], page: int) -> 
         own = [ln for ln in texts if start <= ln.bbox.top < end and ln.bbox.x0 - number.bbox.x1 < 40 * number.size]
         entries.append(_Entry(int(number.text), own, "", page))
     return entries
+
+
+def entry_text_left(numbers: Sequence[Line], texts: Sequence[Line]) -> float | None:
+    """Left edge of the entries' text: the nearest text start to the right of the numbers."""
+    starts = []
+    for number in numbers:
+        beside = [ln.bbox.x0 for ln in texts
+                  if ln.bbox.x0 > number.bbox.x1 and abs(ln.bbox.center_y - number.bbox.center_y) <= number.size * 1.5]
+        if beside:
+            starts.append(round(min(beside)))
+    if not starts:
+        return None
+    return Counter(starts).most_common(1)[0][0]
 
 
 def entries_inline(lines: list[Line], page: int) -> list[_Entry]:
