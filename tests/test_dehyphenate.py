@@ -74,8 +74,9 @@ class TestLexicon:
         assert EMPTY.language == ""
 
     def test_soft_hyphen_inside_a_word_is_ignored(self):
-        lexicon = Lexicon.from_texts(["en grund\u00adlæggende idé"])
-        assert lexicon.count("grundlæggende") == 1
+        lexicon = Lexicon.from_texts(["en grund\u00adlæggende idé", "ny grund\u00adlov i ar\u00ad\nbejdet"])
+        assert lexicon.count("grundlæggende") == 1 and lexicon.count("grundlov") == 1
+        assert lexicon.count("arbejdet") == 0 and lexicon.count("bejdet") == 0
 
 
 # --------------------------------------------------------------------------- join

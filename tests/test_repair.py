@@ -188,6 +188,12 @@ class TestParagraphs:
             "INDHOLD", "3\t Lederen: Vi skal stadig selv træffe beslutningerne",
             "4\t Poesi om ledelse", "•\tFørste punkt på listen", "•\tAndet punkt"]
 
+    def test_numbered_items_start_paragraphs(self):
+        dump = ("Tre gode råd til den nye leder i kommunen\n1. Lyt til medarbejderne\n"
+                "2. Skab ro om opgaverne\n")
+        assert paragraphs_of(dump) == ["Tre gode råd til den nye leder i kommunen",
+                                       "1. Lyt til medarbejderne", "2. Skab ro om opgaverne"]
+
     def test_interrupted_hyphen_is_recorded(self):
         dump = ("Der ligger en stor opgave i at vurde-\n\nMellemrubrik om noget andet\n\n"
                 "Teksten fortsætter her.\n")

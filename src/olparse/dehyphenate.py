@@ -151,7 +151,8 @@ class Lexicon:
 
     def _add_line(self, line: str, skip_first: bool, skip_last: bool) -> None:
         """Count the tokens of one printed line."""
-        clean = line.replace(SOFT_HYPHEN, "-" if line.rstrip().endswith(SOFT_HYPHEN) else "")
+        clean = line.rstrip()
+        clean = clean[:-1].replace(SOFT_HYPHEN, "") + clean[-1:].replace(SOFT_HYPHEN, "-")
         matches = list(WORD.finditer(clean))
         mixed = any(ch.islower() for ch in clean)
         for i, match in enumerate(matches):
