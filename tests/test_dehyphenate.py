@@ -5,6 +5,9 @@ Every sentence here is written for these tests (Danish unless a test says otherw
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -339,6 +342,17 @@ def test_word_shapes():
     assert not looks_like_acronym("Chat") and not looks_like_acronym("chat")
     assert ends_in_word_hyphen("grundlæg- ") and not ends_in_word_hyphen("AI –")
     assert not ends_in_word_hyphen("kompetence -")
+
+
+def test_examples_in_the_docs_run():
+    """The Python examples in docs/dehyphenation.md are executed, so they stay true."""
+    doc = Path(__file__).resolve().parents[1] / "docs" / "dehyphenation.md"
+    if not doc.exists():
+        pytest.skip("docs/dehyphenation.md is not in this checkout")
+    blocks = regex.findall(r"```python\n(.*?)```", doc.read_text(encoding="utf-8"), regex.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, str(doc), "exec"), {})
 
 
 # --------------------------------------------------------------------------- properties
