@@ -101,6 +101,7 @@ class TestReadDump:
 
     @pytest.mark.parametrize("content,message", [
         (b"", "empty"), (b"  \n\n ", "empty"), (b"tekst\x00\x01", "binary"),
+        ("Løn".encode("utf-16"), "UTF-16"),
         (b"\x81\x8d\x8f\x90", "not decodable")])
     def test_bad_content(self, tmp_path, content, message):
         path = tmp_path / "d.txt"
@@ -115,6 +116,17 @@ class TestReadDump:
     def test_folder(self, tmp_path):
         with pytest.raises(InputError, match="folder"):
             read_dump(str(tmp_path))
+
+    def test_unreadable_file(self, tmp_path, monkeypatch):
+        path = tmp_path / "d.txt"
+        path.write_text("tekst", encoding="utf-8")
+
+        def refuse(self):
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(type(path), "read_bytes", refuse)
+        with pytest.raises(InputError, match="cannot be read .Permission denied"):
+            read_dump(str(path))
 
     def test_stdin(self, monkeypatch):
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Løn-\nsnak".encode())))

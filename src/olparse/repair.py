@@ -80,14 +80,21 @@ class RepairResult:
 def read_dump(path_or_dash: str) -> str:
     """Read a text dump from a file, or from stdin when given ``-``.
 
-    Decodes UTF-8 (a byte-order mark is dropped) and falls back to cp1252, the usual encoding
-    of older Windows dumps. Raises:
-        InputError: the file is missing, a folder, unreadable, empty, binary or not decodable.
+    Decodes UTF-8 (with or without a byte-order mark, which is dropped) and falls back to
+    cp1252, the usual encoding of older Windows dumps; which one fitted is logged at debug
+    level, never reported as a problem.
+
+    Raises:
+        InputError: the file is missing, a folder, unreadable, empty, binary, UTF-16 or not
+            decodable.
     """
     name = "standard input" if path_or_dash == "-" else str(path_or_dash)
     data = read_bytes(path_or_dash)
     if not data.strip():
-        raise InputError(f"{name}: the file is empty", hint="pass a text dump with some text in it")
+        raise InputError(f"{name}: is empty", hint="pass a text dump with some text in it")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(f"{name}: UTF-16 text is not supported",
+                         hint="convert the file to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8")
     if b"\x00" in data:
         raise InputError(f"{name}: binary data, not a text dump",
                          hint="pass a plain-text file (UTF-8 or cp1252)")
@@ -97,7 +104,10 @@ def read_dump(path_or_dash: str) -> str:
 def read_bytes(path_or_dash: str) -> bytes:
     """The raw bytes of the file or of stdin, with the reasons it can fail as InputError."""
     if path_or_dash == "-":
-        return sys.stdin.buffer.read()
+        try:
+            return sys.stdin.buffer.read()
+        except (OSError, AttributeError, ValueError) as exc:
+            raise InputError(f"standard input: cannot be read ({exc})") from exc
     path = Path(path_or_dash)
     if not path.exists():
         raise InputError(f"{path}: no such file")
