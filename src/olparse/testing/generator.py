@@ -153,16 +153,18 @@ def plan_articles(spec: Spec, rng: random.Random) -> list[Planned]:
     titles = rng.sample(texts.TITLES, len(kinds))
     plans, first_feature = [], True
     for kind, title in zip(kinds, titles):
-        art = texts.make_article(rng, kind, title)
+        art = texts.make_article(random.Random(spec.seed * 1000 + len(plans) + 1), kind, title)
         pages = 1
         if kind == "feature":
             pages = spec.max_article_pages if first_feature else rng.randint(1, spec.max_article_pages)
             first_feature = False
         elif kind == "interview":
             pages = rng.randint(1, min(2, spec.max_article_pages))
-        opener = "column" if kind == "leader" else rng.choice(("top", "column", "none"))
+        opener = {"leader": "column", "feature": "top"}.get(kind, "column") if len(plans) < 2 else \
+            rng.choice(("top", "column", "none"))
         cols = 2 if kind == "leader" else spec.columns
-        plans.append(Planned(art, pages, cols, opener, kind != "guide" and rng.random() < 0.85))
+        mark = kind in ("leader", "feature") or (kind == "interview" and rng.random() < 0.7)
+        plans.append(Planned(art, pages, cols, opener, mark))
     return plans
 
 
@@ -199,24 +201,27 @@ def slug_group(ctx: Context, spec: Spec, printed: int) -> tuple[Group, str]:
 
 
 def make_context(spec: Spec, rng: random.Random) -> Context:
-    """The shared layout context of an issue."""
+    """The shared layout context of an issue (``rng``: layout choices only, never text)."""
     accent = ACCENTS[spec.seed % len(ACCENTS)]
     styles = make_styles(spec.body_size, accent, spec.features.ligatures)
     geo = Geometry(*spec.page_size)
-    return Context(FontSet(spec.fonts), geo, styles, rng, spec.features, spec.paragraph_style)
+    return Context(FontSet(spec.fonts), geo, styles, rng, spec.features, spec.paragraph_style,
+                   hyphen_rng=random.Random(spec.seed * 7 + 4))
 
 
 def generate(spec: Spec) -> GeneratedIssue:
     """Typeset the issue described by ``spec``; see the module docstring for the steps."""
-    rng = random.Random(spec.seed)
-    ctx = make_context(spec, rng)
+    # Separate streams, so that switching a messy feature on changes neither the text nor the
+    # layout choices: the same seed gives the same issue, clean or messy.
+    content, layout_rng, order_rng = (random.Random(spec.seed * 7 + k) for k in range(3))
+    ctx = make_context(spec, layout_rng)
     first = 2 if spec.front_pages else 0
     builder = TruthBuilder(printed_offset=1)
-    placed, pages = lay_out_body(ctx, spec, rng, first)
-    front, front_matter, toc = lay_out_front(ctx, spec, rng, placed, builder)
+    placed, pages = lay_out_body(ctx, spec, content, first)
+    front, front_matter, toc = lay_out_front(ctx, spec, content, placed, builder)
     pages = front + pages
     finish_pages(ctx, spec, pages, placed, builder, first)
-    ordered = [order_groups(p, spec.features.shuffled_order, rng) for p in pages]
+    ordered = [order_groups(p, spec.features.shuffled_order, order_rng) for p in pages]
     meta = {"title": f"{spec.title} {spec.number}", "author": "", "subject": "", "keywords": "",
             "creator": ENGINE, "producer": ENGINE, "creationDate": FIXED_DATE, "modDate": FIXED_DATE}
     pdf = write_pdf(ordered, ctx.fonts, spec.page_size, meta)
@@ -239,7 +244,8 @@ def lay_out_body(ctx: Context, spec: Spec, rng: random.Random, first: int):
         pages += res.pages
     for count, book, label in ((spec.briefs, False, "KORT NYT"), (spec.books, True, "BØGER")):
         if count:
-            items = layout_items(ctx, texts.make_briefs(rng, count, book), spec.columns, label)
+            item_rng = random.Random(spec.seed * 1000 + 500 + book)
+            items = layout_items(ctx, texts.make_briefs(item_rng, count, book), spec.columns, label)
             for res in items:
                 placed.append(PlacedArticle(f"a{len(placed) + 1:02d}", first + len(pages), res))
             pages += items[0].pages if items else []
@@ -256,7 +262,7 @@ def lay_out_front(ctx: Context, spec: Spec, rng: random.Random, placed: list[Pla
             continue  # one contents line per items page
         seen_pages.add(pa.first_pdf)
         toc.append({"page": builder.printed(pa.first_pdf), "section": art.section,
-                    "title": toc_title(art.title, rng, spec.features.toc_wording_differs), "article": pa.id})
+                    "title": toc_title(art.title, ctx.rng, spec.features.toc_wording_differs), "article": pa.id})
     if not spec.front_pages:
         return [], [], []  # no contents page printed, so no contents in the truth
     teasers = [(t["section"], t["title"], t["page"]) for t in toc[1:4]] or [(t["section"], t["title"], t["page"]) for t in toc]

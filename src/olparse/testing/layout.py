@@ -27,6 +27,8 @@ GRAY_IMAGE = (0.78, 0.78, 0.78)
 TINT = (0.93, 0.90, 0.84)
 BULLET = "\u2022"
 NBSP = "\u00a0"
+MAX_EXTRA_SPACE = 1.6  # widest extra word space, in space widths, before letters are spaced
+MAX_TRACKING = 0.6  # widest letter spacing (points) of a loose justified line
 _NBSP_NUMBER = re.compile(r"(\d) (\d{3})\b")
 _NBSP_AFTER = re.compile(r"\b(fx|kl\.|pr\.|nr\.) ")
 
@@ -105,6 +107,7 @@ class Context:
     rng: random.Random
     features: object
     paragraph_style: str = "indent"
+    hyphen_rng: random.Random = field(default_factory=lambda: random.Random(0))
     _breakers: dict = field(default_factory=dict)
 
     def breaker(self, style: str, hyphenate: bool | str = True) -> LineBreaker:
@@ -113,7 +116,7 @@ class Context:
         if key not in self._breakers:
             ratio = 0.35 if getattr(self.features, "soft_hyphen_glyphs", False) else 0.0
             self._breakers[key] = LineBreaker(self.fonts, self.styles[style], hyphenate=hyphenate,
-                                              soft_hyphen_ratio=ratio, rng=self.rng)
+                                              soft_hyphen_ratio=ratio, rng=self.hyphen_rng)
         return self._breakers[key]
 
     def prepare(self, text: str) -> str:
@@ -131,14 +134,23 @@ class Context:
 
 def line_op(ctx: Context, line: Line, style: TextStyle, x: float, baseline: float,
             justify: bool = True) -> TextOp:
-    """The :class:`TextOp` of a set line; justified lines widen their word spaces."""
+    """The :class:`TextOp` of a set line; justified lines widen their word spaces.
+
+    Word spaces grow by at most ``MAX_EXTRA_SPACE`` space widths (extractors split looser lines
+    into pieces); the rest is spread over the letters with character spacing, as InDesign does.
+    """
     words = [display(w, style, ctx.fonts) for w in line.words]
     x += line.indent
-    if justify and line.justified:
-        gap = (line.measure - line.natural) / (len(words) - 1)
-        parts = tuple(w + " " for w in words[:-1]) + (words[-1],)
-        return TextOp(x, baseline, style.font, style.size, parts, gap=gap, color=style.color)
-    return TextOp(x, baseline, style.font, style.size, (" ".join(words),), color=style.color)
+    if not (justify and line.justified):
+        return TextOp(x, baseline, style.font, style.size, (" ".join(words),), color=style.color)
+    parts = tuple(w + " " for w in words[:-1]) + (words[-1],)
+    extra = line.measure - line.natural
+    cap = MAX_EXTRA_SPACE * ctx.fonts.width(style.font, " ", style.size)
+    gap = min(extra / (len(words) - 1), cap)
+    glyphs = sum(len(p) for p in parts)
+    tracking = min((extra - gap * (len(words) - 1)) / (glyphs - 1), MAX_TRACKING) if glyphs > 1 else 0.0
+    return TextOp(x, baseline, style.font, style.size, parts, gap=gap, tracking=max(0.0, tracking),
+                  color=style.color)
 
 
 def event_of(line: Line) -> HyphenEvent | None:
