@@ -1,0 +1,104 @@
+"""Normalisation: characters real PDFs emit, cleaned before any layout decision."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+import pytest
+
+from conftest import make_page, make_run
+from olparse.normalize import clean_char, is_dingbat_font, normalize_page, normalize_run, normalize_text
+
+
+def edges_ok(run) -> bool:
+    """One edge per character plus the right edge, never going backwards."""
+    xs = run.char_x
+    return len(xs) == len(run.text) + 1 and all(a <= b for a, b in zip(xs, xs[1:]))
+
+
+# --------------------------------------------------------------------------- ligatures
+@pytest.mark.parametrize("glyph, letters", [("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb00", "ff"),
+                                            ("\ufb03", "ffi"), ("\ufb04", "ffl")])
+def test_ligature_becomes_its_letters_with_edges_aligned(glyph, letters):
+    run = normalize_run(make_run(f"a{glyph}x", 100, 50))  # every glyph 5 pt wide
+    assert run.text == f"a{letters}x"
+    assert edges_ok(run)
+    # the ligature's 5 pt are shared among its letters; the glyphs around it do not move
+    assert run.char_x[0] == 100 and run.char_x[1] == 105
+    assert run.char_x[1 + len(letters)] == pytest.approx(110)
+    assert run.char_x[-1] == 115
+    widths = [b - a for a, b in zip(run.char_x[1:], run.char_x[2:2 + len(letters)])]
+    assert widths == pytest.approx([5 / len(letters)] * len(letters))
+
+
+def test_ligature_in_a_run_without_edges_keeps_no_edges():
+    run = normalize_run(replace(make_run("o\ufb03ce", 0, 50), char_x=()))
+    assert run.text == "office" and run.char_x == ()
+
+
+# ------------------------------------------------------------------------------ spaces
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f", "\t", "\u2003"])
+def test_fixed_width_spaces_become_plain_spaces(space):
+    run = normalize_run(make_run(f"kr.{space}100", 0, 50))
+    assert run.text == "kr. 100"
+    assert edges_ok(run)
+
+
+# ---------------------------------------------------------------------- dropped characters
+@pytest.mark.parametrize("junk", ["\ufffd", "\u200b", "\u200c", "\u200d", "\ufeff", "\ue123", "\x01"])
+def test_placeholders_and_private_use_are_dropped_with_their_edge(junk):
+    run = normalize_run(make_run(f"ab{junk}cd", 0, 50))
+    assert run.text == "abcd"
+    assert edges_ok(run)
+    # every kept glyph keeps its own left edge: the dropped glyph leaves a gap, not a shift
+    assert run.char_x == (0, 5, 15, 20, 25)
+
+
+def test_a_run_of_nothing_but_junk_is_dropped_from_the_page():
+    page = make_page([make_run("\ufffd\u200b", 0, 50), make_run("tekst", 0, 70)])
+    assert [r.text for r in normalize_page(page).runs] == ["tekst"]
+
+
+def test_unchanged_run_is_returned_as_is():
+    run = make_run("Kommunen", 0, 50)
+    assert normalize_run(run) is run
+
+
+@pytest.mark.parametrize("pua, bullet", [("\uf0b7", "•"), ("\uf0a7", "▪"), ("\uf06c", "•")])
+def test_private_use_bullets_become_bullets(pua, bullet):
+    assert normalize_run(make_run(f"{pua} punkt", 0, 50)).text == f"{bullet} punkt"
+
+
+def test_soft_hyphens_are_kept_for_the_line_stage():
+    assert normalize_run(make_run("ledel\u00adse", 0, 50)).text == "ledel\u00adse"
+
+
+# ----------------------------------------------------------------------------- dingbats
+@pytest.mark.parametrize("font", ["ZapfDingbats", "Wingdings-Regular", "ITCZapfDingbats", "Symbol", "Universal-Pi-Regular"])
+def test_dingbat_fonts_are_recognised_by_name(font):
+    assert is_dingbat_font(font)
+
+
+@pytest.mark.parametrize("font", ["Minion-Regular", "Pinion-Bold", "Spirit-Light", "Helvetica"])
+def test_ordinary_fonts_are_not_dingbat_fonts(font):
+    assert not is_dingbat_font(font)
+
+
+def test_dingbat_n_is_a_black_square_and_letters_never_reach_the_text():
+    assert normalize_run(make_run("n", 0, 50, font="ZapfDingbats")).text == "■"
+    assert normalize_run(make_run("xyz", 0, 50, font="ZapfDingbats")) is None
+    assert clean_char("n") == "n"  # in a text font n stays a letter
+
+
+# ---------------------------------------------------------------------------------- NFC
+def test_decomposed_letters_are_composed_and_edges_resampled():
+    decomposed = "bla\u030a"  # a + combining ring
+    run = normalize_run(make_run(decomposed, 0, 50))
+    assert run.text == "blå" and unicodedata.is_normalized("NFC", run.text)
+    assert edges_ok(run)
+    assert (run.char_x[0], run.char_x[-1]) == (0, 20)
+
+
+def test_normalize_text_cleans_a_plain_string():
+    assert normalize_text("\ufb01nt\u00a0og\u200b pa\u030a") == "fint og på"
