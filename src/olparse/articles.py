@@ -108,6 +108,8 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
         head = running_head_of(page)
         for item in page.items:
             role = item.role
+            if role is Role.SECTION:
+                head = item.block.text.replace("\n", " ")
             if role in FURNITURE_ROLES or role in (Role.TOC, Role.COLOPHON):
                 continue
             if role in (Role.SECTION, Role.KICKER) or (role in (Role.CAPTION, Role.CREDIT) and
@@ -151,7 +153,7 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                 leftovers.append(item)
     leftovers.extend(pending)
     indents = uses_indents(b for d in drafts for b, kind in d.flow if kind == "body")
-    kept = [d for d in drafts if d.has_body() or (Role.TITLE in d.groups and Role.STANDFIRST in d.groups)]
+    kept = [d for d in drafts if d.has_body()]
     kept_ids = {id(d) for d in kept}
     for d in drafts:
         if id(d) not in kept_ids:

@@ -139,8 +139,10 @@ def classify_page(page: PageLayout, style: DocStyle, furniture: Furniture, body_
     for k, item in enumerate(items):
         if item.role is Role.OTHER and item.reason == "":
             items[k] = second_pass(item, k, items, page, style, body_text)
+    items = promote_item_headings(items, style)
     items = label_title_groups(items, style)
     items = label_attributions(items, style)
+    items = label_trailing_bylines(items)
     return LabeledPage(page.number, page.width, page.height, tuple(items), contents)
 
 
@@ -259,6 +261,56 @@ def near_image(block: Block, page: PageLayout, style: DocStyle) -> bool:
     return False
 
 
+# ------------------------------------------------------------------------- short items
+def promote_item_headings(items: list[Labeled], style: DocStyle) -> list[Labeled]:
+    """Several short items on one page (news briefs, book notices) each have a heading.
+
+    On a page without a title whose text starts with a heading, headings that share one style,
+    are larger than the body and are each followed by body text are the items' titles.
+    """
+    if any(i.role is Role.TITLE for i in items):
+        return items
+    heads = [k for k, i in enumerate(items) if is_item_heading(i, k, items, style)]
+    by_style: dict = {}
+    for k in heads:
+        by_style.setdefault(items[k].block.style, []).append(k)
+    for style_key, ks in by_style.items():
+        if len(ks) < 2 or first_content_index(items) != ks[0]:
+            continue
+        out = list(items)
+        for k in ks:
+            out[k] = replace(items[k], role=Role.TITLE, reason="heading of one of several short items")
+        return out
+    return items
+
+
+def is_item_heading(item: Labeled, k: int, items: Sequence[Labeled], style: DocStyle) -> bool:
+    block = item.block
+    return (item.role in (Role.SUBHEADING, Role.PULL_QUOTE, Role.OTHER) and block.frame is None
+            and len(block.lines) <= 3 and style.ratio(block.size) >= 1.1
+            and (block.first.bold or style.ratio(block.size) >= 1.3) and followed_by_body(k, items, style))
+
+
+def first_content_index(items: Sequence[Labeled]) -> int | None:
+    """Index of the first item that is neither furniture, a credit, nor a short label."""
+    for k, item in enumerate(items):
+        if item.role in FURNITURE_ROLES or item.role is Role.CREDIT:
+            continue
+        if item.role is Role.OTHER and len(item.block.lines) == 1 and len(item.block.text.split()) <= 3:
+            continue
+        return k
+    return None
+
+
+def label_trailing_bylines(items: list[Labeled]) -> list[Labeled]:
+    """A byline set after the text it signs (common under news briefs)."""
+    out = list(items)
+    for k, item in enumerate(out):
+        if item.role is Role.OTHER and looks_like_byline(item.block) and len(item.block.lines) <= 2:
+            out[k] = replace(item, role=Role.BYLINE, reason="byline words")
+    return out
+
+
 # -------------------------------------------------------------------------- title groups
 def label_title_groups(items: list[Labeled], style: DocStyle) -> list[Labeled]:
     """Around each title: kicker and section label before it, standfirst and byline after it."""
@@ -283,7 +335,7 @@ def label_before_title(items: list[Labeled], k: int, style: DocStyle) -> None:
             continue
         if item.role not in (Role.OTHER, Role.SUBHEADING, Role.CAPTION) or block.size >= title.size:
             break
-        if title.bbox.top - block.bbox.bottom > 6 * style.body_leading:
+        if title.bbox.top - block.bbox.bottom > 6 * style.body_leading or looks_like_byline(block):
             break
         if item.role is Role.CAPTION and not looks_like_section_label(block, style):
             break
