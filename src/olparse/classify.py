@@ -41,7 +41,7 @@ QUOTE_RATIO = 1.15
 MAX_QUOTE_RATIO = 3.0
 #: rapidfuzz partial_ratio at which a large text counts as repeating the body.
 REPEAT_SCORE = 85
-SMALL_RATIO = 0.95
+SMALL_RATIO = 0.9
 #: How far (in body line heights) text must be to count as directly above or below.
 FLOW_REACH_LINES = 3.0
 CONTENTS_WORDS = ("indhold", "indholdsfortegnelse", "contents", "inhalt", "sommaire", "innehåll", "innhold", "sisällys")
@@ -154,13 +154,20 @@ def first_pass(block: Block, page: PageLayout, style: DocStyle, furniture: Furni
         return Role(item.kind), "repeats in the margin" if item.kind != "folio" else "page number in the margin"
     if block.first.rotation != 0:
         return (Role.CREDIT, "rotated credit") if CREDIT.match(block.text) else (Role.CREDIT, "rotated text")
-    if COLOPHON.search(block.text) and not style.is_body_style(block.style):
+    if looks_like_colophon(block.text) and not style.is_body_style(block.style):
         return Role.COLOPHON, "colophon words"
     if contents:
         return Role.TOC, "on the contents page"
     if CREDIT.match(block.text) and len(block.text) < 120:
         return Role.CREDIT, "credit words"
     return Role.OTHER, ""
+
+
+def looks_like_colophon(text: str) -> bool:
+    """An ISSN, or two different colophon words (publisher, editor, print run, printer)."""
+    if re.search(r"\bISSN\b", text):
+        return True
+    return len({m.group(0).lower()[:5] for m in COLOPHON.finditer(text)}) >= 2
 
 
 def is_contents_page(page: PageLayout) -> bool:
@@ -196,10 +203,10 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
         return Labeled(block, Role.TITLE, f"{ratio:.1f}x body size")
     if ratio >= QUOTE_RATIO and in_flow:
         return Labeled(block, Role.PULL_QUOTE, "large type inside the text flow")
-    if is_subheading(block, style) and followed_by_body(index, items, style):
-        return Labeled(block, Role.SUBHEADING, "short bold line before body text")
     if ratio < SMALL_RATIO and near_image(block, page, style):
         return Labeled(block, Role.CAPTION, "small type by an image")
+    if is_subheading(block, style) and followed_by_body(index, items, style):
+        return Labeled(block, Role.SUBHEADING, "short bold line before body text")
     if ratio >= QUOTE_RATIO and len(block.lines) <= 8 and in_flow:
         return Labeled(block, Role.PULL_QUOTE, "large type inside the text flow")
     if style.is_body_size(block.size) and not block.first.bold and len(block.lines) >= 2:
@@ -235,8 +242,13 @@ def inside_flow(block: Block, page: PageLayout, style: DocStyle) -> bool:
 
 def is_subheading(block: Block, style: DocStyle) -> bool:
     ratio = style.ratio(block.size)
-    emphasised = block.first.bold or (block.first.italic and not style.body.italic) or block.first.color != style.body.color
-    return emphasised and 0.8 <= ratio <= 1.45 and len(block.lines) <= 3 and len(block.text) <= 160
+    if block.first.bold:
+        low = 0.85
+    elif (block.first.italic and not style.body.italic) or block.first.color != style.body.color:
+        low = 1.0
+    else:
+        return False
+    return low <= ratio <= 1.45 and len(block.lines) <= 3 and len(block.text) <= 160
 
 
 def followed_by_body(index: int, items: Sequence[Labeled], style: DocStyle) -> bool:
@@ -390,9 +402,10 @@ def looks_like_byline(block: Block) -> bool:
         return False
     if BYLINE.match(text):
         return True
-    letters = [c for c in text if c.isalpha()]
+    main = re.split(r"\s(?:\||//|•)\s", text)[0]
+    letters = [c for c in main if c.isalpha()]
     caps = sum(1 for c in letters if c.isupper()) / max(1, len(letters))
-    return caps > 0.8 and bool(re.search(r"\bAF\b", text))
+    return caps > 0.8 and bool(re.search(r"\b(AF|BY|VON|PAR)\b", main))
 
 
 def label_attributions(items: list[Labeled], style: DocStyle) -> list[Labeled]:
