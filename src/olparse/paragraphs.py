@@ -123,12 +123,20 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
     ends_sentence = last.text.rstrip().endswith(SENTENCE_END)
     if not ends_sentence:
         return True
-    if indent_convention:
-        return True
     prev = current.last_block
-    same_column_below = prev is not None and prev.page == piece.block.page and \
+    below = prev is not None and prev.page == piece.block.page and \
         prev.bbox.x_overlap(piece.block.bbox) > 0 and piece.block.bbox.top >= prev.bbox.bottom
-    return not same_column_below
+    if below:
+        # the same column goes on under a gap (a box or quote was set there): layout programs
+        # place such floats between paragraphs, so a sentence end here ends the paragraph
+        return not starts_new_sentence(piece.lines[0].text)
+    return indent_convention
+
+
+def starts_new_sentence(text: str) -> bool:
+    """Starts with a capital, a digit, a dash of dialogue or an opening quote."""
+    first = text.lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "–—-”“\"«»'‘’("
 
 
 def flush(current: _Open, out: list[Paragraph], lexicon: Lexicon) -> None:
