@@ -211,7 +211,20 @@ def body_groups(ctx: Context, blocks, slots: list[Slot], res: ArticleResult) -> 
 
 def layout_article(ctx: Context, art: ArticleText, n_pages: int, ncols: int, opener: str,
                    end_mark: bool) -> ArticleResult:
-    """Lay out ``art`` on ``n_pages`` pages of ``ncols`` columns (see module docstring)."""
+    """Lay out ``art`` on ``n_pages`` pages of ``ncols`` columns (see module docstring).
+
+    If no body text fits (a small page filled by the opener image and the head), the article is
+    laid out again without the opener image and with one more page.
+    """
+    res = layout_article_once(ctx, art, n_pages, ncols, opener, end_mark)
+    if not res.body:
+        res = layout_article_once(ctx, art, n_pages + 1, ncols, "none", end_mark)
+    return res
+
+
+def layout_article_once(ctx: Context, art: ArticleText, n_pages: int, ncols: int, opener: str,
+                        end_mark: bool) -> ArticleResult:
+    """One layout attempt of :func:`layout_article`."""
     geo = ctx.geo
     cols = geo.columns(ncols)
     res = ArticleResult(art, [[running_head(ctx, art.section, "section" if p == 0 else "furniture")]

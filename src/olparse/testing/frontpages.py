@@ -32,7 +32,8 @@ def layout_cover(ctx: Context, title: str, number: str, teasers: list[tuple[str,
     """The cover: masthead, issue label, image and teasers ``(label, title, printed page)``."""
     geo = ctx.geo
     mast = ctx.styles["masthead"]
-    res = FrontResult([Group("furniture", 1, [TextOp(geo.left, geo.top + 10, mast.font, mast.size, (title,), color=mast.color)]),
+    size = min(mast.size, geo.inner / ctx.fonts.width(mast.font, title, 1.0))  # fit the width
+    res = FrontResult([Group("furniture", 1, [TextOp(geo.left, geo.top + 10, mast.font, size, (title,), color=mast.color)]),
                        Group("furniture", 2, [spaced(ctx, number, geo.right, geo.top + 28, "running", 0, True)])])
     res.furniture += [{"role": "masthead", "text": title}, {"role": "issue_label", "text": number}]
     img_top, img_bottom = geo.top + 40, geo.height * 0.62
