@@ -26,7 +26,7 @@ from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
 from .model import Block
-from .paragraphs import Paragraph, build_paragraphs, uses_indents
+from .paragraphs import Paragraph, build_paragraphs, typical_measure, uses_indents
 from .style import DocStyle
 
 
@@ -152,13 +152,14 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
             else:
                 leftovers.append(item)
     leftovers.extend(pending)
-    indents = uses_indents(b for d in drafts for b, kind in d.flow if kind == "body")
+    body_blocks = [b for d in drafts for b, kind in d.flow if kind == "body"]
+    layout = {"indent_convention": uses_indents(body_blocks), "measure": typical_measure(body_blocks)}
     kept = [d for d in drafts if d.has_body()]
     kept_ids = {id(d) for d in kept}
     for d in drafts:
         if id(d) not in kept_ids:
             leftovers.extend(d.items)
-    articles = [finish(d, k + 1, furniture, lexicon, indents) for k, d in enumerate(kept)]
+    articles = [finish(d, k + 1, furniture, lexicon, layout) for k, d in enumerate(kept)]
     return articles, leftovers
 
 
@@ -217,7 +218,7 @@ def quote_goes_on(prev: Block, block: Block) -> bool:
     return prev.style == block.style and not prev.lines[-1].text.rstrip().endswith((".", "!", "?", "”", "\"", "»"))
 
 
-def finish(draft: _Draft, number: int, furniture: Furniture, lexicon: Lexicon, indents: bool) -> Article:
+def finish(draft: _Draft, number: int, furniture: Furniture, lexicon: Lexicon, layout: dict) -> Article:
     """Turn a draft into an ``Article``: texts joined, paragraphs rebuilt, pages mapped."""
     art = Article(id=f"a{number:02d}")
     art.section = join_group(draft.groups.get(Role.SECTION, []), lexicon) or draft.running_head
@@ -229,7 +230,7 @@ def finish(draft: _Draft, number: int, furniture: Furniture, lexicon: Lexicon, i
     if titles:
         art.title_page = titles[0].page
         art.title_bbox = union_all(b.bbox for b in titles if b.page == titles[0].page)
-    art.body = build_paragraphs(draft.flow, lexicon, indents)
+    art.body = build_paragraphs(draft.flow, lexicon, **layout)
     art.fact_boxes = [make_fact_box(blocks, lexicon) for blocks in draft.boxes.values()]
     art.pull_quotes = [make_quote(blocks, lexicon) for blocks in draft.quotes]
     art.captions = [text_item([b], lexicon) for b in draft.captions]

@@ -82,11 +82,13 @@ class Piece:
 
 
 def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
-                     indent_convention: bool = True, strict: bool = False) -> list[Paragraph]:
+                     indent_convention: bool = True, strict: bool = False,
+                     measure: float | None = None) -> list[Paragraph]:
     """Turn ``(block, kind)`` pairs (kind ``"body"`` or ``"heading"``) into paragraphs.
 
     ``strict`` (for boxes and lists): a new block continues the paragraph only after a line-end
-    hyphen or when it starts in lower case.
+    hyphen or when it starts in lower case. ``measure`` is the usual width of a full body line;
+    it tells whether the line of a one-line block is short.
     """
     out: list[Paragraph] = []
     current = _Open()
@@ -96,7 +98,7 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
             current = _Open()
             out.append(make_paragraph(list(block.lines), "heading", lexicon))
             continue
-        for k, piece in enumerate(split_block(block)):
+        for k, piece in enumerate(split_block(block, measure)):
             if current.lines and not continues(current, piece, first_of_block=k == 0,
                                                indent_convention=indent_convention, strict=strict):
                 flush(current, out, lexicon)
@@ -153,7 +155,7 @@ def make_paragraph(lines: Sequence[Line], kind: str, lexicon: Lexicon) -> Paragr
 
 
 # ----------------------------------------------------------------------- inside a block
-def split_block(block: Block) -> list[Piece]:
+def split_block(block: Block, measure: float | None = None) -> list[Piece]:
     """Cut a block into pieces at short lines and indented lines."""
     lines = block.lines
     left = min(ln.bbox.x0 for ln in lines)
@@ -175,8 +177,8 @@ def split_block(block: Block) -> list[Piece]:
             ends_here = nxt_indented or closes or spaced[i]
         if ends_here:
             piece_short = short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
-            if i == len(lines) - 1 and len(lines) == 1:
-                piece_short = False
+            if len(lines) == 1:
+                piece_short = measure is not None and measure - lines[0].bbox.width > SHORT_LINE_EM * size
             pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block))
             start = i + 1
     return pieces
@@ -193,6 +195,12 @@ def paragraph_spacing(lines: Sequence[Line]) -> list[bool]:
 
 def is_short(line: Line, right: float) -> bool:
     return right - line.bbox.x1 > SHORT_LINE_EM * line.size
+
+
+def typical_measure(blocks: Iterable[Block]) -> float | None:
+    """The usual width of a full line: the median width of multi-line blocks."""
+    widths = sorted(b.bbox.width for b in blocks if len(b.lines) >= 3)
+    return widths[len(widths) // 2] if widths else None
 
 
 def uses_indents(blocks: Iterable[Block]) -> bool:
