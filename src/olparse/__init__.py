@@ -15,3 +15,14 @@ __version__ = "0.1.0"
 from .errors import ExitCode, OlparseError  # noqa: E402
 
 __all__ = ["ExitCode", "OlparseError", "__version__"]
+
+from .options import Options  # noqa: E402
+from .pipeline import parse  # noqa: E402
+
+
+def extract_text(path, options=None, **overrides) -> str:
+    """Clean reading-order text of a magazine PDF (what ``olparse text`` prints)."""
+    return parse(path, options, **overrides).to_text()
+
+
+__all__ += ["Options", "parse", "extract_text"]
