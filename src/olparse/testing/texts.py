@@ -247,6 +247,7 @@ class ParagraphSource:
         self._since_heading = 0
         self._headings = list(HEADINGS)
         self._deck: list[str] = []
+        self._turns: set[str] = set()
         rng.shuffle(self._headings)
 
     def next_block(self) -> tuple[str, str]:
@@ -258,15 +259,27 @@ class ParagraphSource:
         return "paragraph", self.paragraph(*self.sentences)
 
     def paragraph(self, low: int, high: int) -> str:
-        """A paragraph of ``low``..``high`` sentences, with any injected sentence included."""
-        parts = [self._draw() for _ in range(self.rng.randint(low, high))]
+        """A paragraph of ``low``..``high`` sentences, with any injected sentence included.
+
+        The first sentence is always a filled template (or a dash turn in interviews), so that
+        paragraph openings rarely repeat: scorers find paragraphs by their first words.
+        """
+        parts = [fill(self.rng.choice(TEMPLATES), self.rng)]
+        parts += [self._draw() for _ in range(self.rng.randint(low, high) - 1)]
         if self.interview and self.rng.random() < 0.4:
-            parts = ["\u2013 " + self.rng.choice(INTERVIEW_LINES)] + parts[:2]
+            parts = ["\u2013 " + self._turn()] + parts[:2]
         if self.n_paragraphs in self.inject:
             parts.insert(min(1, len(parts)), self.inject[self.n_paragraphs])
         self.n_paragraphs += 1
         self._since_heading += 1
         return " ".join(parts)
+
+    def _turn(self) -> str:
+        """An interview answer: a fixed line not used yet in this article, else a template."""
+        unused = [line for line in INTERVIEW_LINES if line not in self._turns]
+        line = self.rng.choice(unused) if unused else fill(self.rng.choice(TEMPLATES), self.rng)
+        self._turns.add(line)
+        return line
 
     def _draw(self) -> str:
         """The next sentence from a shuffled deck, so sentences rarely repeat within an article."""
