@@ -116,12 +116,14 @@ def set_line(words: Sequence[str], x0: float, baseline: float, width: float | No
 
 def typeset_column(paragraphs: Sequence[str], x0: float, top: float, width: float, size: float = 10.0,
                    leading: float | None = None, indent: float | None = None, per_word: bool = False,
-                   paragraph_space: float = 0.0, **style) -> tuple[list[Run], float]:
+                   paragraph_space: float = 0.0, continues: bool = False, first_indent: float = 0.0,
+                   **style) -> tuple[list[Run], float]:
     """Set ``paragraphs`` justified in a column; returns the runs and the last baseline.
 
-    Paragraphs after the first start with a first-line indent of ``indent`` (default 1 em);
-    last lines are set ragged (not justified). ``paragraph_space`` adds extra space between
-    paragraphs.
+    Paragraphs after the first start with a first-line indent of ``indent`` (default 1 em), the
+    first with ``first_indent`` (default none, as after a heading);
+    last lines are set ragged (not justified) unless ``continues`` says the last paragraph goes
+    on in the next column. ``paragraph_space`` adds extra space between paragraphs.
     """
     leading = 1.2 * size if leading is None else leading
     indent = size if indent is None else indent
@@ -131,13 +133,13 @@ def typeset_column(paragraphs: Sequence[str], x0: float, top: float, width: floa
     for k, paragraph in enumerate(paragraphs):
         if k:
             baseline += paragraph_space
-        shift = 0.0 if k == 0 else indent
+        shift = first_indent if k == 0 else indent
         lines = break_words(paragraph.split(), width, size, shift)
         for i, words in enumerate(lines):
             if not first:
                 baseline += leading
             first = False
-            last = i == len(lines) - 1
+            last = i == len(lines) - 1 and not (continues and k == len(paragraphs) - 1)
             start = x0 + (shift if i == 0 else 0.0)
             runs += set_line(words, start, baseline, None if last else x0 + width - start, size,
                              per_word=per_word, **style)
@@ -189,3 +191,33 @@ LOREM = (
 def words(start: int, n: int) -> str:
     """``n`` words of the sample text from ``start``, wrapping around."""
     return " ".join(LOREM[(start + i) % len(LOREM)] for i in range(n))
+
+
+def letterspaced_runs(words_: Sequence[str], x0: float, baseline: float, size: float = 10.0,
+                      tracking: float = 3.0, per_glyph: bool = False, **style) -> list[Run]:
+    """Letter-spaced type as MuPDF reports it (``Tc`` = ``tracking`` points).
+
+    Inside a word a synthetic space fills the tracking after each letter; between words the
+    real space glyph (plus its tracking) follows the last letter, whose box then takes its own
+    tracking too. ``per_glyph`` gives one run per glyph, as MuPDF splits such text into
+    spans, with each glyph's box its ink only.
+    """
+    text, edges, x = "", [], x0
+    for k, word in enumerate(words_):
+        if k:
+            x += tracking  # the last letter's own tracking, before the space glyph
+            text += " "
+            edges.append(x)
+            x += SPACE * size + tracking
+        for i, ch in enumerate(word):
+            if i:
+                text += " "
+                edges.append(x)
+                x += tracking
+            text += ch
+            edges.append(x)
+            x += ADVANCE * size
+    edges.append(x)
+    if not per_glyph:
+        return [make_run(text, x0, baseline, size, char_x=edges, **style)]
+    return [make_run(ch, edges[i], baseline, size, **style) for i, ch in enumerate(text) if ch != " "]

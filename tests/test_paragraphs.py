@@ -1,0 +1,116 @@
+"""Paragraphs: the writer's paragraphs rebuilt from blocks, inside a block and across blocks."""
+
+from __future__ import annotations
+
+from conftest import lay_out, make_run, set_line, typeset_column, words
+from olparse.dehyphenate import Lexicon
+from olparse.paragraphs import build_paragraphs, paragraph_spacing, split_block, uses_indents
+
+LEXICON = Lexicon.from_texts([" ".join(words(0, 200)), "organisationen organisationen"])
+W = 200
+
+
+def body_blocks(*columns_of_runs, page: int = 1):
+    """The blocks of one page, in reading order, each marked as body."""
+    layout = lay_out([r for runs in columns_of_runs for r in runs], number=page)
+    return [(b, "body") for b in layout.blocks]
+
+
+def paragraph_words(paragraphs) -> list[list[str]]:
+    return [p.text.split() for p in paragraphs]
+
+
+def test_an_indented_line_starts_a_paragraph():
+    col, _ = typeset_column([words(0, 40), words(40, 40)], 50, 100, W)
+    found = build_paragraphs(body_blocks(col), LEXICON)
+    assert paragraph_words(found) == [words(0, 40).split(), words(40, 40).split()]
+
+
+def test_a_short_last_line_ends_a_paragraph_without_an_indent():
+    col, _ = typeset_column([words(0, 40), words(40, 40)], 50, 100, W, indent=0)
+    found = build_paragraphs(body_blocks(col), LEXICON)
+    assert paragraph_words(found) == [words(0, 40).split(), words(40, 40).split()]
+
+
+def test_a_paragraph_continues_across_a_column_break():
+    left, _ = typeset_column([words(0, 60)], 50, 100, W, continues=True)
+    right, _ = typeset_column([words(60, 30)], 270, 100, W)
+    found = build_paragraphs(body_blocks(left, right), LEXICON)
+    assert paragraph_words(found) == [words(0, 90).split()]
+
+
+def test_a_new_block_starting_indented_is_a_new_paragraph():
+    left, _ = typeset_column([words(0, 60)], 50, 100, W, continues=True)
+    right, _ = typeset_column([words(60, 30)], 270, 100, W, first_indent=10)
+    found = build_paragraphs(body_blocks(left, right), LEXICON)
+    assert paragraph_words(found) == [words(0, 60).split(), words(60, 30).split()]
+
+
+def test_a_paragraph_continues_across_a_page_break():
+    first, _ = typeset_column([words(0, 60)], 50, 100, W, continues=True)
+    second, _ = typeset_column([words(60, 30)], 50, 100, W)
+    blocks = body_blocks(first, page=1) + body_blocks(second, page=2)
+    [paragraph] = build_paragraphs(blocks, LEXICON)
+    assert paragraph.text.split() == words(0, 90).split()
+    assert paragraph.pages == (1, 2) and paragraph.page == 1
+
+
+def test_a_hyphen_at_a_column_end_joins_the_word():
+    left = set_line(["Vi", "har", "talt", "med", "hele", "organisa-"], 50, 100, W)
+    right = set_line(["tionen", "om", "planen."], 270, 100, None)
+    [paragraph] = build_paragraphs(body_blocks(left, right), LEXICON)
+    assert paragraph.text == "Vi har talt med hele organisationen om planen."
+    assert [d.action for d in paragraph.decisions] == ["join"]
+
+
+def test_a_soft_hyphen_signal_joins_the_word():
+    lines = [make_run("Vi har talt med hele organisa\u00ad", 50, 100), make_run("tionen om planen.", 50, 112)]
+    [paragraph] = build_paragraphs(body_blocks(lines), LEXICON)
+    assert paragraph.text == "Vi har talt med hele organisationen om planen."
+
+
+def test_a_heading_is_its_own_paragraph_and_closes_the_one_before():
+    left, _ = typeset_column([words(0, 30)], 50, 100, W, continues=True)
+    head = set_line(["Mellemrubrik"], 50, 200, None, bold=True)
+    right, _ = typeset_column([words(30, 30)], 50, 220, W)
+    blocks = body_blocks(left) + [(b, "heading") for b, _ in body_blocks(head)] + body_blocks(right)
+    found = build_paragraphs(blocks, LEXICON)
+    assert [(p.kind, p.text.split()[0]) for p in found] == [("paragraph", words(0, 1)), ("heading", "Mellemrubrik"),
+                                                            ("paragraph", words(30, 1))]
+
+
+def test_an_end_mark_closes_the_paragraph_across_blocks():
+    left = set_line(["Det", "var", "det", "hele", "om", "planen.", "■"], 50, 100, W)
+    right = set_line(["Kommunen", "har", "en", "anden", "plan."], 270, 100, None)
+    found = build_paragraphs(body_blocks(left, right), LEXICON)
+    assert len(found) == 2 and found[0].end_mark and not found[1].end_mark
+
+
+# --------------------------------------------------------------- space between paragraphs
+def spaced_page():
+    """One column, paragraphs separated by space (no indents), and a second column."""
+    left, _ = typeset_column([words(0, 40), words(40, 40)], 50, 100, W, indent=0, paragraph_space=6)
+    right, _ = typeset_column([words(80, 30)], 270, 100, W)
+    return body_blocks(left, right)
+
+
+def test_space_between_paragraphs_convention_starts_a_paragraph_under_a_gap():
+    blocks = spaced_page()
+    assert len(blocks) == 3  # the space split the left column into two blocks
+    found = build_paragraphs(blocks, LEXICON, indent_convention=False)
+    assert paragraph_words(found)[:2] == [words(0, 40).split(), words(40, 40).split()]
+
+
+def test_space_between_paragraphs_inside_one_block_splits_it():
+    lines = [make_run("første linje i det", 50, 100), make_run("første afsnit her.", 50, 112),
+             make_run("andet afsnit efter", 50, 127), make_run("et mellemrum her.", 50, 139)]
+    [(block, _)] = body_blocks(lines)
+    assert paragraph_spacing(block.lines) == [False, True, False, False]
+    assert [len(p.lines) for p in split_block(block)] == [2, 2]
+
+
+def test_document_convention_is_found_from_indents():
+    indented, _ = typeset_column([words(0, 40), words(40, 40), words(80, 40)], 50, 100, W)
+    spaced, _ = typeset_column([words(0, 40)], 50, 100, W, indent=0)
+    assert uses_indents(b for b, _ in body_blocks(indented))
+    assert not uses_indents(b for b, _ in body_blocks(spaced))
