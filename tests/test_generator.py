@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("pyphen")
 
@@ -219,6 +221,17 @@ def test_random_issue_truth_is_consistent(seed):
     issue = generate(random_spec(seed))
     check_words(issue)
     check_furniture(issue)
+    check_hyphen_lists(issue)
+    check_toc(issue)
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 2**31 - 1), columns=st.sampled_from((2, 3)), messy=st.booleans())
+def test_property_any_spec_gives_a_consistent_truth(seed, columns, messy):
+    """How property tests elsewhere are meant to use the generator: draw a spec, check invariants."""
+    spec = random_spec(seed, columns=columns, features=Features.messy() if messy else Features())
+    issue = generate(spec)
+    check_words(issue)
     check_hyphen_lists(issue)
     check_toc(issue)
 
