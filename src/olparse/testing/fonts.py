@@ -36,6 +36,7 @@ FAMILIES = {
     },
 }
 EXTRA = {"helv": "helv", "zadb": "zadb"}
+_ADVANCES: dict[str, dict[str, float]] = {}  # font spec -> char -> advance at size 1
 
 
 @lru_cache(maxsize=None)
@@ -83,10 +84,15 @@ class FontSet:
         return not self.specs[key].endswith(".ttf")
 
     def width(self, key: str, text: str, size: float) -> float:
-        """Advance width of ``text`` in points (cached at size 1)."""
+        """Advance width of ``text`` in points: the sum of its glyph advances (no kerning)."""
         w = self._widths.get((key, text))
         if w is None:
-            w = self._widths[(key, text)] = self.fonts[key].text_length(text, 1.0)
+            adv = _ADVANCES.setdefault(self.specs[key], {})
+            font = self.fonts[key]
+            for c in text:
+                if c not in adv:
+                    adv[c] = font.text_length(c, 1.0)
+            w = self._widths[(key, text)] = sum(adv[c] for c in text)
         return w * size
 
     def has(self, key: str, char: str) -> bool:
