@@ -97,6 +97,10 @@ def truth_bag(truth: dict) -> Counter:
         bag[core_word(norm(h["line_end"]).rstrip("\u00ad"))] += 1
         bag[rest] += 1
         rests[word] = rest
+    for cap in truth["typeset"].get("drop_caps", []):  # a drop cap is drawn apart from its word
+        bag[cap["word"]] -= 1
+        bag[cap["letter"]] += 1
+        bag[cap["word"][1:]] += 1
     return +bag
 
 
@@ -278,6 +282,10 @@ def test_messy_features_present(messy_issue):
     assert any(s["font"] == "ZapfDingbats" and s["text"].strip() == "n" for _, _, s in all_spans)
     assert re.search(r"T E M A|K O R T|L E D E R E N|O f f e n t l i g", doc[3].get_text())
     assert any(f["role"] == "slug" for f in messy_issue.truth["furniture"])
+    caps = messy_issue.truth["typeset"]["drop_caps"]
+    assert caps and all(len(c["letter"]) == 1 for c in caps)
+    sizes = [s["size"] for _, _, s in all_spans if s["text"] == caps[0]["letter"]]
+    assert sizes and max(sizes) > 25, "no large initial"
     t = messy_issue.truth
     assert t["hard_hyphen_at_line_end"] and t["hyphenated_at_line_end"]
     assert any(h["hyphen_char"] == "\u00ad" for h in t["hyphenated_at_line_end"])

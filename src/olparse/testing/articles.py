@@ -20,7 +20,10 @@ Algorithm for an article:
 A short-items page stacks several items (news briefs or book notices) through the columns of
 one page and keeps only items that fit whole.
 
-Restrictions: an article always starts on a new page; no drop caps, no jumps ("continued on
+With ``features.drop_caps`` the first paragraph starts with a large initial spanning three
+lines (extractors then split the first word: ``V`` + ``i har lært``).
+
+Restrictions: an article always starts on a new page; no jumps ("continued on
 page ..."), no spreads; a paragraph cannot be wider than a column.
 """
 
@@ -30,10 +33,12 @@ from dataclasses import dataclass, field
 
 from .flow import Cursor, Slot, at_top, cut_slots, place
 from .layout import Block, Context, Stack, box_block, event_of, figure_block, line_op, quote_block, spaced
+from .linebreak import core_word
 from .render import Group, TextOp
 from .texts import ArticleText
 
 MAX_BLOCKS = 400
+DROP_LINES = 3
 OBSTACLE_GAP = 10.0
 
 
@@ -52,6 +57,7 @@ class ArticleResult:
     end_mark: str = ""
     end_page: int = 0
     info: dict = field(default_factory=dict)
+    drop_cap: dict = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -169,28 +175,60 @@ def body_lines(ctx: Context, kind: str, text: str, width: float, first: bool, re
     return ctx.set_text("body", ctx.prepare(text), width, reserve_end=reserve, indent=indent)
 
 
-def flow_body(ctx: Context, art: ArticleText, slots: list[Slot], closing_style: str = "body"):
+def drop_cap_letter(ctx: Context, art: ArticleText, text: str) -> str:
+    """The letter to set as a drop cap, or ``""`` (feature off, short item, no initial letter)."""
+    if not getattr(ctx.features, "drop_caps", False) or art.kind in ("brief", "book"):
+        return ""
+    return text[0] if text[0].isalpha() and len(core_word(text.split(" ", 1)[0])) > 1 else ""
+
+
+def drop_cap_size(ctx: Context) -> float:
+    """A drop cap spans ``DROP_LINES`` body lines: its cap height fills the lines above the last."""
+    return round(ctx.styles["body"].leading * (DROP_LINES - 1) / 0.73 + ctx.styles["body"].size * 0.73, 2)
+
+
+def drop_cap_lines(ctx: Context, text: str, width: float, reserve: float, cap: str):
+    """Set a first paragraph without its first letter, the first lines indented past the cap."""
+    capw = ctx.fonts.width("sans-bold", cap, drop_cap_size(ctx)) + 3
+    return ctx.breaker("body").break_text(ctx.prepare(text[1:]), [width], [capw] * DROP_LINES + [0.0], reserve)
+
+
+def flow_body(ctx: Context, art: ArticleText, slots: list[Slot]):
     """Place body blocks from the article's source until the slots are full.
 
-    Returns ``(placed_blocks, cursor)`` with ``placed_blocks`` as ``(kind, text, placed)``.
+    Returns ``(blocks, cap)``: ``blocks`` as ``(kind, text, placed)`` and the drop-cap letter
+    of the first paragraph (``""`` if none).
     """
     st, width = ctx.styles["body"], slots[0].width
     reserve = ctx.fonts.width(st.font, " \u25a0", st.size) + 1
-    blocks, cur, failures, prev = [], Cursor(0, slots[0].top), 0, "heading"
+    blocks, cur, failures, prev, cap = [], Cursor(0, slots[0].top), 0, "heading", ""
     while failures < 3 and len(blocks) < MAX_BLOCKS:
         kind, text = art.source.next_block() if failures == 0 else ("paragraph", art.source.filler())
-        lines = body_lines(ctx, kind, text, width, prev == "heading", reserve)
+        letter = drop_cap_letter(ctx, art, text) if not blocks and kind == "paragraph" else ""
+        if letter:
+            lines = drop_cap_lines(ctx, text, width, reserve, letter)
+        else:
+            lines = body_lines(ctx, kind, text, width, prev == "heading", reserve)
         before = st.leading * (0.6 if kind == "heading" else (0.45 if ctx.paragraph_style == "space" else 0))
+        keep = len(lines) + 2 if kind == "heading" else (DROP_LINES if letter else 1)
         res = place(slots, cur, lines, ctx.styles[kind if kind == "heading" else "body"].leading,
-                    before, keep=len(lines) + 2 if kind == "heading" else 1, keep_leading=st.leading)
+                    before, keep=keep, keep_leading=st.leading)
         if res is None:
             failures += 1
             continue
         blocks.append((kind, text, res[0]))
-        cur, prev = res[1], kind
+        cur, prev, cap = res[1], kind, cap or letter
     while blocks and blocks[-1][0] == "heading":
         blocks.pop()
-    return blocks
+    return blocks, cap
+
+
+def drop_cap_group(ctx: Context, cap: str, first, slots: list[Slot]) -> Group:
+    """The drop cap, its baseline on the paragraph's ``DROP_LINES``-th line."""
+    st = ctx.styles["body"]
+    y = first.baseline + st.leading * (DROP_LINES - 1)
+    op = TextOp(slots[first.slot].x, y, "sans-bold", drop_cap_size(ctx), (cap,), color=ctx.styles["kicker"].color)
+    return Group("dropcap", 9.5, [op])
 
 
 def body_groups(ctx: Context, blocks, slots: list[Slot], res: ArticleResult) -> dict[int, Group]:
@@ -244,8 +282,12 @@ def layout_article_once(ctx: Context, art: ArticleText, n_pages: int, ncols: int
         s, groups = page_slots(ctx, p, cols, y if p == 0 else geo.top, obstacles, res)
         slots += s
         res.pages[p] += groups
-    blocks = flow_body(ctx, art, slots)
+    blocks, cap = flow_body(ctx, art, slots)
     groups = body_groups(ctx, blocks, slots, res)
+    if cap:
+        first = blocks[0][2][0]
+        res.pages[slots[first.slot].page].append(drop_cap_group(ctx, cap, first, slots))
+        res.drop_cap = {"letter": cap, "word": core_word(blocks[0][1].split(" ", 1)[0]), "page": slots[first.slot].page}
     if end_mark and blocks:
         op, res.end_mark = end_mark_op(ctx, blocks[-1][2], slots)
         last = blocks[-1][2][-1].slot

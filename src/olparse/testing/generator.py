@@ -53,7 +53,8 @@ class Features:
     ``nbsp``: number groups and ``fx``/``kl.``/``pr.`` bound with U+00A0. ``letterspaced_heads``:
     running heads and footers with character spacing. ``rotated_credits``: photo credits turned
     90° along the image. ``toc_wording_differs``: some contents titles drop their last word or
-    quotes. ``slug``: an InDesign slug line at the page foot.
+    quotes. ``slug``: an InDesign slug line at the page foot. ``drop_caps``: articles open with a
+    three-line initial, drawn apart from the rest of its word.
     """
 
     shuffled_order: bool = False
@@ -65,6 +66,7 @@ class Features:
     rotated_credits: bool = True
     toc_wording_differs: bool = False
     slug: bool = False
+    drop_caps: bool = False
 
     @classmethod
     def messy(cls) -> "Features":
@@ -310,6 +312,9 @@ def typeset_info(spec: Spec, placed: list[PlacedArticle], page_count: int, build
                        "pdf_page": pa.first_pdf + pa.result.end_page, "extracts_as": pa.result.end_mark}
                       for pa in placed if pa.result.end_mark],
         "layout": [dict(article=pa.id, **pa.result.info) for pa in placed],
+        "drop_caps": [{"article": pa.id, "pdf_page": pa.first_pdf + pa.result.drop_cap["page"],
+                       "letter": pa.result.drop_cap["letter"], "word": pa.result.drop_cap["word"]}
+                      for pa in placed if pa.result.drop_cap],
         "messy": {"soft_hyphen_glyphs": sum(1 for h in soft if h["hyphen_char"] == "\u00ad")},
     }
 
