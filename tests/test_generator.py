@@ -282,6 +282,7 @@ def test_messy_features_present(messy_issue):
     assert any(s["font"] == "ZapfDingbats" and s["text"].strip() == "n" for _, _, s in all_spans)
     assert re.search(r"T E M A|K O R T|L E D E R E N|O f f e n t l i g", doc[3].get_text())
     assert any(f["role"] == "slug" for f in messy_issue.truth["furniture"])
+    assert any(f["role"] == "image_text" for f in messy_issue.truth["furniture"])
     caps = messy_issue.truth["typeset"]["drop_caps"]
     assert caps and all(len(c["letter"]) == 1 for c in caps)
     sizes = [s["size"] for _, _, s in all_spans if s["text"] == caps[0]["letter"]]

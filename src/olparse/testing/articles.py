@@ -18,7 +18,8 @@ Algorithm for an article:
    line); obstacles whose text did not fit are left out of the page and of the truth.
 
 A short-items page stacks several items (news briefs or book notices) through the columns of
-one page and keeps only items that fit whole.
+one page and keeps only items that fit whole. With ``features.image_text`` a book notice opens
+with a cover image whose title and author are printed inside it (furniture, not content).
 
 With ``features.drop_caps`` the first paragraph starts with a large initial spanning three
 lines (extractors then split the first word: ``V`` + ``i har lært``).
@@ -31,8 +32,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .flow import Cursor, Slot, at_top, cut_slots, place
-from .layout import Block, Context, Stack, box_block, event_of, figure_block, line_op, quote_block, spaced
+from .flow import Cursor, Slot, at_top, cut_slots, place, place_space
+from .layout import (Block, Context, Stack, box_block, cover_block, event_of, figure_block, line_op,
+                     quote_block, spaced)
 from .linebreak import core_word
 from .render import Group, TextOp
 from .texts import ArticleText
@@ -58,6 +60,7 @@ class ArticleResult:
     end_page: int = 0
     info: dict = field(default_factory=dict)
     drop_cap: dict = field(default_factory=dict)
+    image_texts: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -323,10 +326,20 @@ def layout_items(ctx: Context, items: list[ArticleText], ncols: int, label: str)
 
 def place_item(ctx: Context, art: ArticleText, slots: list[Slot], cur: Cursor, res: ArticleResult,
                idx: int):
-    """Place one short item (title, paragraphs, closing line, byline) or return ``None``."""
-    w = slots[0].width
-    st = ctx.styles["body"]
-    plan = [("brief_title", art.title, 14 if not at_top(slots, cur) else 0, "heading")]
+    """Place one short item (cover, title, paragraphs, closing line, byline) or return ``None``."""
+    w, st, base = slots[0].width, ctx.styles["body"], 10 + 10 * idx
+    extra, title_before = [], 14 if not at_top(slots, cur) else 0
+    if art.kind == "book" and getattr(ctx.features, "image_text", False):
+        cover = cover_block(ctx, art.title, art.author, round(w * 0.5, 1))
+        spot = place_space(slots, cur, cover.height, title_before)
+        if spot is None:
+            return None
+        extra = cover.at(slots[spot[0]].x, spot[1])
+        for g in extra:
+            g.order = base + spot[0] - 0.2  # just before the item's title
+        res.image_texts.append(cover.texts["text"])
+        cur, title_before = spot[2], 4
+    plan = [("brief_title", art.title, title_before, "heading")]
     plan += [("body", art.source.paragraph(2, 3), st.leading * 0.3, "paragraph") for _ in range(ctx.rng.randint(1, 2))]
     if art.closing:
         plan.append(("bibliography", art.closing, st.leading * 0.3, "paragraph"))
@@ -341,7 +354,7 @@ def place_item(ctx: Context, art: ArticleText, slots: list[Slot], cur: Cursor, r
             return None
         placed_all.append((style, text, kind, out[0]))
         cur = out[1]
-    return item_groups(ctx, slots, placed_all, res, 10 + 10 * idx), cur
+    return extra + item_groups(ctx, slots, placed_all, res, base), cur
 
 
 def item_groups(ctx: Context, slots: list[Slot], placed_all, res: ArticleResult, base: float) -> list[Group]:

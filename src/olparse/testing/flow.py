@@ -112,3 +112,21 @@ def place(slots: list[Slot], cursor: Cursor, lines: list[Line], leading: float,
         out.append(Placed(s, y + leading * BASELINE_RATIO, line))
         y += leading
     return out, Cursor(s, y)
+
+
+def place_space(slots: list[Slot], cursor: Cursor, height: float, space_before: float = 0.0):
+    """Reserve ``height`` points in one slot for a block that cannot break (an image).
+
+    Returns ``(slot index, top, cursor after)`` or ``None`` if no remaining slot is tall enough.
+    """
+    s, y = cursor.slot, cursor.y
+    if s >= len(slots):
+        return None
+    if not at_top(slots, cursor):
+        y += space_before
+    while y + height > slots[s].bottom + EPS:
+        s += 1
+        if s >= len(slots):
+            return None
+        y = slots[s].top
+    return s, y, Cursor(s, y + height)

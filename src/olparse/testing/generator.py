@@ -54,7 +54,8 @@ class Features:
     running heads and footers with character spacing. ``rotated_credits``: photo credits turned
     90° along the image. ``toc_wording_differs``: some contents titles drop their last word or
     quotes. ``slug``: an InDesign slug line at the page foot. ``drop_caps``: articles open with a
-    three-line initial, drawn apart from the rest of its word.
+    three-line initial, drawn apart from the rest of its word. ``image_text``: book notices get a
+    cover image with the title and author printed inside it (``furniture`` role ``image_text``).
     """
 
     shuffled_order: bool = False
@@ -67,6 +68,7 @@ class Features:
     toc_wording_differs: bool = False
     slug: bool = False
     drop_caps: bool = False
+    image_text: bool = False
 
     @classmethod
     def messy(cls) -> "Features":
@@ -283,6 +285,8 @@ def finish_pages(ctx: Context, spec: Spec, pages: list[list[Group]], placed: lis
                  builder: TruthBuilder, first: int) -> None:
     """Add footers, folios and slugs; record them and the running heads as furniture."""
     for pa in placed:
+        for text in pa.result.image_texts:
+            builder.add_furniture(pa.first_pdf, "image_text", text)
         for rel, groups in enumerate(pa.result.pages):
             if groups:  # items after the first on a shared page have no groups of their own
                 builder.add_furniture(pa.first_pdf + rel, "running_head", pa.result.art.section)

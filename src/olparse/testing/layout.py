@@ -25,6 +25,7 @@ from .render import Group, RectOp, TextOp
 
 GRAY_IMAGE = (0.78, 0.78, 0.78)
 TINT = (0.93, 0.90, 0.84)
+COVER = (0.32, 0.36, 0.42)
 BULLET = "\u2022"
 NBSP = "\u00a0"
 MAX_EXTRA_SPACE = 1.6  # widest extra word space, in space widths, before letters are spaced
@@ -217,6 +218,19 @@ def figure_block(ctx: Context, caption: str, credit: str, width: float, ratio: f
         stack.y += cst.leading
     fig = Group("figure", 500, stack.ops + [credit_op])
     return Block(stack.y, [bg, fig], stack.events, {"caption": caption, "credit": credit})
+
+
+def cover_block(ctx: Context, title: str, author: str, width: float) -> Block:
+    """A book-cover placeholder with the title and author printed inside the image: text that
+    is part of a picture, which extractors find but which is not article text."""
+    h = round(width * 1.4, 1)
+    stack = Stack(ctx, 8)
+    stack.add(ctx.set_text("box_title", title, width - 12, hyphenate=False), "box_title", x=6)
+    stack.add(ctx.set_text("attribution", author.upper(), width - 12, hyphenate=False), "attribution",
+              x=6, space_before=4)
+    ops = [dataclasses.replace(op, color=(1.0, 1.0, 1.0)) for op in stack.ops]
+    bg = Group("background", 0, [RectOp((0, 0, width, h), fill=COVER)])
+    return Block(h, [bg, Group("figure", 500, ops)], [], {"text": f"{title} {author.upper()}"})
 
 
 def quote_block(ctx: Context, text: str, attribution: str, width: float) -> Block:

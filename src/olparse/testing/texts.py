@@ -203,6 +203,7 @@ class ArticleText:
     quotes: list[PullQuote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     closing: str = ""
+    author: str = ""
 
 
 def person(rng: random.Random) -> tuple[str, str]:
@@ -369,8 +370,8 @@ def make_briefs(rng: random.Random, n: int, book: bool = False) -> list[ArticleT
     for title in titles:
         source = ParagraphSource(rng, heading_every=0, sentences=(2, 3))
         if book:
-            art = ArticleText("book", "BØGER", "", title, "", "", title, source)
-            art.closing = (f"{title}. Af {person(rng)[0]}, {rng.choice(PUBLISHERS)}, "
+            art = ArticleText("book", "BØGER", "", title, "", "", title, source, author=person(rng)[0])
+            art.closing = (f"{title}. Af {art.author}, {rng.choice(PUBLISHERS)}, "
                            f"{rng.randint(120, 320)} sider, {rng.choice((249, 299, 349))} kr.")
         else:
             art = ArticleText("brief", "KORT NYT", "", title, "", "", title, source)
