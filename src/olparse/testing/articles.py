@@ -81,7 +81,7 @@ def running_head(ctx: Context, label: str, kind: str) -> Group:
     return Group(kind, 1, [spaced(ctx, label, ctx.geo.left, ctx.geo.top - 26, "running", tracking)])
 
 
-def layout_head(ctx: Context, art: ArticleText, res: ArticleResult, y: float) -> tuple[list[Group], float]:
+def layout_head(ctx: Context, art: ArticleText, y: float) -> tuple[list[Group], float]:
     """Kicker, title, standfirst and byline from ``y`` across the type area."""
     geo, groups = ctx.geo, []
     parts = [("kicker", art.kicker, 1.0), ("title", art.title, 1.0),
@@ -277,7 +277,7 @@ def layout_article_once(ctx: Context, art: ArticleText, n_pages: int, ncols: int
         res.pages[0] += blk.at(geo.left, y)
         record_obstacle(res, Obstacle(0, -1, "top", blk, "figure", fig), 0)
         y += blk.height + 10
-    head, y = layout_head(ctx, art, res, y)
+    head, y = layout_head(ctx, art, y)
     res.pages[0] += head
     obstacles = plan_obstacles(ctx, art, n_pages, cols, opener)
     slots = []

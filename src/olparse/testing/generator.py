@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import texts
-from .articles import ArticleResult, layout_article, layout_items
+from .articles import layout_article, layout_items
 from .fonts import FontSet
 from .frontpages import colophon_lines, layout_contents, layout_cover
 from .layout import Context, Geometry, make_styles, spaced

@@ -197,7 +197,6 @@ class ArticleText:
     title: str
     standfirst: str
     byline: str
-    toc_title: str
     source: "ParagraphSource"
     boxes: list[FactBox] = field(default_factory=list)
     quotes: list[PullQuote] = field(default_factory=list)
@@ -350,7 +349,7 @@ def make_article(rng: random.Random, kind: str, title: str) -> ArticleText:
     art = ArticleText(
         kind=kind, section="LEDEREN" if kind == "leader" else rng.choice(SECTIONS),
         kicker={"guide": "Guide:", "leader": ""}.get(kind, rng.choice(KICKERS + ("",) * 3)),
-        title=title, standfirst=fill(rng.choice(STANDFIRSTS), rng), toc_title=title,
+        title=title, standfirst=fill(rng.choice(STANDFIRSTS), rng),
         byline=byline(rng, speaker if kind == "leader" else None), source=source,
     )
     if kind != "leader":
@@ -370,11 +369,11 @@ def make_briefs(rng: random.Random, n: int, book: bool = False) -> list[ArticleT
     for title in titles:
         source = ParagraphSource(rng, heading_every=0, sentences=(2, 3))
         if book:
-            art = ArticleText("book", "BØGER", "", title, "", "", title, source, author=person(rng)[0])
+            art = ArticleText("book", "BØGER", "", title, "", "", source, author=person(rng)[0])
             art.closing = (f"{title}. Af {art.author}, {rng.choice(PUBLISHERS)}, "
                            f"{rng.randint(120, 320)} sider, {rng.choice((249, 299, 349))} kr.")
         else:
-            art = ArticleText("brief", "KORT NYT", "", title, "", "", title, source)
+            art = ArticleText("brief", "KORT NYT", "", title, "", "", source)
             if rng.random() < 0.5:
                 art.byline = byline(rng)
         items.append(art)
