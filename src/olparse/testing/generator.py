@@ -2,13 +2,16 @@
 
 ``generate(spec)`` typesets an issue with PyMuPDF (raw content streams, fonts bundled with the
 package) and returns the PDF bytes and a truth dict in the format of the bench
-``*.truth.json`` files, plus ``furniture`` (running heads, folios, footers as printed).
+``*.truth.json`` files, plus ``furniture`` (running heads, folios, footers, slugs, text inside
+images, as printed) and ``typeset.drop_caps``.
 
 Algorithm:
 
-1. Compose: from ``random.Random(spec.seed)`` draw the articles (a leader, then features,
-   interviews and guides in turn), their target page counts, columns, opener images and end
-   marks, and the short items (news briefs, book notices) -- all text from ``texts.py``.
+1. Compose: from random streams seeded by ``spec.seed`` (one for each article's text, one for
+   layout choices, one for the stream order, so a messy variant keeps the text of the clean
+   one) draw the articles (a leader, then features, interviews and guides in turn), their
+   target page counts, columns, opener images and end marks, and the short items (news
+   briefs, book notices) -- all text from ``texts.py``.
 2. Lay out every article from pdf page 2 on (after the cover and the contents page), each on
    new pages (``articles.py``); then the items pages.
 3. Set the cover and the contents page, now that the start pages are known (``frontpages.py``).
