@@ -29,6 +29,7 @@ threshold scales with the type size, so scaling the page leaves the order unchan
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from dataclasses import dataclass, replace
 from typing import Sequence
@@ -42,6 +43,8 @@ OVERLAP_TOLERANCE = 0.5
 FLOAT_REACH_LINES = 4.0
 #: Text this much larger than the main text is a heading, never a float.
 HEADING_RATIO = 2.0
+#: Above this many blocks on a page, the quadratic precedence order gives way to an XY-cut.
+MAX_PRECEDENCE_BOXES = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,18 +166,48 @@ def is_subheading(block: Block, main: StyleKey) -> bool:
 
 # -------------------------------------------------------------------------- ordering
 def precedes(a: BBox, b: BBox, others: Sequence[BBox], tol: float) -> bool:
-    """Breuel's rule: does ``a`` come before ``b``?"""
-    if a.x_overlap(b) > tol:
-        return a.center_y < b.center_y and a.top < b.top + tol
-    if a.x1 <= b.x0 + tol:
-        upper, lower = (a, b) if a.top <= b.top else (b, a)
-        for c in others:
-            if c is a or c is b:
-                continue
-            if c.top >= upper.bottom - tol and c.bottom <= lower.top + tol \
-                    and c.x0 < a.x1 and c.x1 > b.x0:
-                return False
-        return True
+    """Breuel's rule for one pair: does ``a`` come before ``b``? (``others`` may hold a and b.)"""
+    boxes = [a, b] + [c for c in others if c is not a and c is not b]
+    by_top = sorted(range(len(boxes)), key=lambda k: boxes[k].top)
+    return (0, 1) in precedence_edges_of(boxes, tol, by_top, pairs=[(0, 1)])
+
+
+def precedence_edges(boxes: Sequence[BBox], tol: float) -> list[tuple[int, int]]:
+    """All pairs ``(i, j)`` where box ``i`` comes before box ``j`` by Breuel's rule."""
+    n = len(boxes)
+    by_top = sorted(range(n), key=lambda k: boxes[k].top)
+    return precedence_edges_of(boxes, tol, by_top, ((i, j) for i in range(n) for j in range(n) if i != j))
+
+
+def precedence_edges_of(boxes: Sequence[BBox], tol: float, by_top: Sequence[int], pairs) -> list[tuple[int, int]]:
+    """The pairs among ``pairs`` that Breuel's rule orders first-before-second."""
+    tops = [boxes[k].top for k in by_top]
+    edges = []
+    for i, j in pairs:
+        a, b = boxes[i], boxes[j]
+        if min(a.x1, b.x1) - max(a.x0, b.x0) > tol:
+            if a.center_y < b.center_y and a.top < b.top + tol:
+                edges.append((i, j))
+        elif a.x1 <= b.x0 + tol and not separated(a, b, boxes, by_top, tops, tol, i, j):
+            edges.append((i, j))
+    return edges
+
+
+def separated(a: BBox, b: BBox, boxes: Sequence[BBox], by_top: Sequence[int], tops: Sequence[float],
+              tol: float, i: int, j: int) -> bool:
+    """Is there a box between ``a`` (left) and ``b`` (right) vertically that overlaps both?"""
+    upper, lower = (a, b) if a.top <= b.top else (b, a)
+    start = bisect.bisect_left(tops, upper.bottom - tol)
+    limit = lower.top + tol
+    for k in range(start, len(by_top)):
+        if tops[k] > limit:
+            break
+        c_index = by_top[k]
+        if c_index == i or c_index == j:
+            continue
+        c = boxes[c_index]
+        if c.bottom <= limit and c.x0 < a.x1 and c.x1 > b.x0:
+            return True
     return False
 
 
@@ -197,15 +230,14 @@ def topological_indices(boxes: Sequence[BBox]) -> list[int]:
     n = len(boxes)
     if n <= 1:
         return list(range(n))
+    if n > MAX_PRECEDENCE_BOXES:
+        return xy_cut_order(boxes, list(range(n)))
     tol = tolerance_for(boxes)
-    spanning = [b for b in boxes]
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
-    for i in range(n):
-        for j in range(n):
-            if i != j and precedes(boxes[i], boxes[j], spanning, tol):
-                succ[i].append(j)
-                indeg[j] += 1
+    for i, j in precedence_edges(boxes, tol):
+        succ[i].append(j)
+        indeg[j] += 1
     key = lambda i: (round(boxes[i].top, 1), boxes[i].x0)  # noqa: E731
     ready = [(key(i), i) for i in range(n) if indeg[i] == 0]
     heapq.heapify(ready)
@@ -226,6 +258,35 @@ def topological_indices(boxes: Sequence[BBox]) -> list[int]:
             if indeg[j] == 0 and not done[j]:
                 heapq.heappush(ready, (key(j), j))
     return out
+
+
+def xy_cut_order(boxes: Sequence[BBox], idx: list[int]) -> list[int]:
+    """Recursive XY-cut: the fallback for pages with very many blocks (OCR layers, listings).
+
+    Cuts at the widest empty horizontal band first, then at the widest empty vertical channel;
+    boxes that cannot be cut apart are read top to bottom, left to right.
+    """
+    if len(idx) <= 1:
+        return idx
+    for axis in ("y", "x"):
+        cut = widest_gap(boxes, idx, axis)
+        if cut is not None:
+            first = [k for k in idx if (boxes[k].bottom if axis == "y" else boxes[k].x1) <= cut]
+            rest = [k for k in idx if k not in set(first)]
+            if first and rest:
+                return xy_cut_order(boxes, first) + xy_cut_order(boxes, rest)
+    return sorted(idx, key=lambda k: (round(boxes[k].top), boxes[k].x0))
+
+
+def widest_gap(boxes: Sequence[BBox], idx: list[int], axis: str) -> float | None:
+    """The middle of the widest gap in the projection of the boxes on one axis."""
+    spans = sorted((boxes[k].top, boxes[k].bottom) if axis == "y" else (boxes[k].x0, boxes[k].x1) for k in idx)
+    best, best_width, reach = None, 0.0, spans[0][1]
+    for lo, hi in spans[1:]:
+        if lo > reach and lo - reach > best_width:
+            best, best_width = (lo + reach) / 2, lo - reach
+        reach = max(reach, hi)
+    return best
 
 
 def tolerance_for(boxes: Sequence[BBox]) -> float:
