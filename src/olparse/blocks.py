@@ -49,14 +49,17 @@ def build_blocks(lines: Sequence[Line], rects: Sequence[Rect], page_width: float
     frames = tuple(candidates[i] for i in used)
     stacks: list[list[Line]] = []
     stack_frame: list[int | None] = []
+    active: list[int] = []  # stacks whose last line is near enough to be continued
     order = sorted(range(len(lines)), key=lambda i: (lines[i].rotation, lines[i].baseline, lines[i].bbox.x0))
     for i in order:
         line = lines[i]
         frame = renumber.get(frame_of[i]) if frame_of[i] is not None else None
-        target = best_stack(stacks, stack_frame, line, frame)
+        active = [k for k in active if still_open(stacks[k][-1], line)]
+        target = best_stack(stacks, stack_frame, line, frame, active)
         if target is None:
             stacks.append([line])
             stack_frame.append(frame)
+            active.append(len(stacks) - 1)
         else:
             stacks[target].append(line)
     blocks = tuple(Block(lines=tuple(s), bbox=union_all(ln.bbox for ln in s), page=s[0].page, frame=f)
@@ -64,10 +67,17 @@ def build_blocks(lines: Sequence[Line], rects: Sequence[Rect], page_width: float
     return blocks, frames
 
 
-def best_stack(stacks: list[list[Line]], frames: list[int | None], line: Line, frame: int | None) -> int | None:
+def still_open(last: Line, line: Line) -> bool:
+    """Can a block ending in ``last`` still take a line at ``line``'s baseline?"""
+    return last.rotation == line.rotation and line.baseline - last.baseline <= 2 * FIRST_STEP_EM * max(last.size, line.size)
+
+
+def best_stack(stacks: list[list[Line]], frames: list[int | None], line: Line, frame: int | None,
+               candidates: Sequence[int]) -> int | None:
     """The open block this line continues (the nearest one above), or ``None``."""
     best, best_step = None, float("inf")
-    for k, stack in enumerate(stacks):
+    for k in candidates:
+        stack = stacks[k]
         if frames[k] != frame:
             continue
         step = continuation_step(stack, line)

@@ -103,14 +103,15 @@ class Line:
     hyphen_signal: str = ""
     end_mark: bool = False
     rotation: int = 0
+    style: "StyleKey" = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "style", StyleKey(self.font, round(self.size * 2) / 2, self.bold,
+                                                   self.italic, self.color))
 
     @property
     def seq(self) -> int:
         return min(r.seq for r in self.runs) if self.runs else 0
-
-    @property
-    def style(self) -> "StyleKey":
-        return StyleKey(self.font, round(self.size * 2) / 2, self.bold, self.italic, self.color)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,10 @@ class Block:
     frame: int | None = None
     column: int = -1
     id: int = 0
+    style: StyleKey = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "style", dominant_style(self.lines))
 
     @property
     def text(self) -> str:
@@ -150,20 +155,20 @@ class Block:
         return self.lines[0]
 
     @property
-    def style(self) -> StyleKey:
-        """The style of most characters in the block."""
-        weights: dict[StyleKey, int] = {}
-        for line in self.lines:
-            weights[line.style] = weights.get(line.style, 0) + len(line.text)
-        return max(weights, key=weights.__getitem__)
-
-    @property
     def size(self) -> float:
         return self.style.size
 
     @property
     def n_chars(self) -> int:
         return sum(len(line.text) for line in self.lines)
+
+
+def dominant_style(lines: tuple[Line, ...]) -> StyleKey:
+    """The style of most characters among ``lines``."""
+    weights: dict[StyleKey, int] = {}
+    for line in lines:
+        weights[line.style] = weights.get(line.style, 0) + len(line.text)
+    return max(weights, key=weights.__getitem__)
 
 
 @dataclass(frozen=True, slots=True)
