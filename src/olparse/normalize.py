@@ -42,6 +42,9 @@ PUA_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "•", "\uf0d8": "•
 #: Letter codes that dingbat fonts draw as symbols (ZapfDingbats and Wingdings agree on these).
 DINGBAT_LETTERS = {"n": "■", "o": "□", "p": "□", "q": "❑", "l": "●", "u": "◆", "t": "▲", "s": "▲",
                    "H": "★", "3": "✓", "4": "✔", "\u00a8": "•", "\u2022": "•"}
+#: Characters ``clean_char`` changes; runs without any of them are returned as they are.
+NEEDS_CLEANING = re.compile("[" + "".join(LIGATURES) + "".join(SPACES) + "".join(DROPPED)
+                            + "\ue000-\uf8ff\x00-\x1f\x7f-\x9f]")
 DINGBAT_FONT = re.compile(r"dingbat|zapf|wingding|webding|\bsymbol|ornament|(^|[-_ ])pi([-_ ]|$)", re.I)
 
 
@@ -63,6 +66,8 @@ def normalize_page(page: RawPage) -> RawPage:
 def normalize_run(run: Run) -> Run | None:
     """Clean one run's text, keeping ``char_x`` aligned; ``None`` when nothing is left."""
     dingbat = is_dingbat_font(run.font)
+    if not dingbat and not NEEDS_CLEANING.search(run.text) and unicodedata.is_normalized("NFC", run.text):
+        return run
     has_edges = len(run.char_x) == len(run.text) + 1
     pieces: list[str] = []
     edges: list[float] = []
