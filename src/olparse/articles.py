@@ -110,7 +110,7 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
             role = item.role
             if role is Role.SECTION:
                 head = item.block.text.replace("\n", " ")
-            if role in FURNITURE_ROLES or role in (Role.TOC, Role.COLOPHON):
+            if role in FURNITURE_ROLES or role in (Role.TOC, Role.COLOPHON, Role.IMAGE_TEXT):
                 continue
             if role in (Role.SECTION, Role.KICKER) or (role in (Role.CAPTION, Role.CREDIT) and
                                                          title_follows(page.items, item)):

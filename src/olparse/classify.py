@@ -41,6 +41,8 @@ QUOTE_RATIO = 1.15
 MAX_QUOTE_RATIO = 3.0
 #: rapidfuzz partial_ratio at which a large text counts as repeating the body.
 REPEAT_SCORE = 85
+#: At most this many words on a frame, one or two a line, are text inside a picture.
+MAX_IMAGE_TEXT_WORDS = 14
 SMALL_RATIO = 0.9
 #: How far (in body line heights) text must be to count as directly above or below.
 FLOW_REACH_LINES = 3.0
@@ -72,6 +74,7 @@ class Role(str, Enum):
     TOC = "toc"
     COLOPHON = "colophon"
     ADVERT = "advert"
+    IMAGE_TEXT = "image_text"
     OTHER = "other"
 
 
@@ -189,6 +192,8 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
                 body_text: str = "") -> Labeled:
     block = item.block
     ratio = style.ratio(block.size)
+    if block.frame is not None and is_image_text(block, page):
+        return Labeled(block, Role.IMAGE_TEXT, "a few short lines on a picture (a cover, a label)")
     if block.frame is not None and is_box_frame(block, page, style):
         return Labeled(block, Role.FACT_BOX, "inside a frame")
     if style.is_body_style(block.style):
@@ -222,6 +227,14 @@ def is_box_frame(block: Block, page: PageLayout, style: DocStyle) -> bool:
     inside = [b for b in page.blocks if b.frame == block.frame]
     lines = sum(len(b.lines) for b in inside)
     return lines >= 2 and frame.bbox.height >= 2 * style.body_size
+
+
+def is_image_text(block: Block, page: PageLayout) -> bool:
+    """Text set on a picture-like frame: few words, one or two per line (book covers, labels)."""
+    inside = [b for b in page.blocks if b.frame == block.frame]
+    lines = [ln for b in inside for ln in b.lines]
+    words = sum(len(ln.text.split()) for ln in lines)
+    return len(lines) >= 2 and words <= MAX_IMAGE_TEXT_WORDS and words / len(lines) < 2.5
 
 
 def inside_flow(block: Block, page: PageLayout, style: DocStyle) -> bool:
@@ -287,7 +300,7 @@ def promote_item_headings(items: list[Labeled], style: DocStyle) -> list[Labeled
     for k in heads:
         by_style.setdefault(items[k].block.style, []).append(k)
     for style_key, ks in by_style.items():
-        if len(ks) < 2 or first_content_index(items) != ks[0]:
+        if len(ks) < 2 or first_content_index(items, skip_labels=True) != ks[0]:
             continue
         out = list(items)
         for k in ks:
@@ -303,12 +316,14 @@ def is_item_heading(item: Labeled, k: int, items: Sequence[Labeled], style: DocS
             and (block.first.bold or style.ratio(block.size) >= 1.3) and followed_by_body(k, items, style))
 
 
-def first_content_index(items: Sequence[Labeled]) -> int | None:
+def first_content_index(items: Sequence[Labeled], skip_labels: bool = False) -> int | None:
     """Index of the first item that is neither furniture, a credit, nor a short label."""
     for k, item in enumerate(items):
-        if item.role in FURNITURE_ROLES or item.role is Role.CREDIT:
+        if item.role in FURNITURE_ROLES or item.role in (Role.CREDIT, Role.IMAGE_TEXT) or item.block.frame is not None:
             continue
-        if item.role is Role.OTHER and len(item.block.lines) == 1 and len(item.block.text.split()) <= 3:
+        if item.role in (Role.OTHER, Role.SECTION) and len(item.block.lines) == 1 and len(item.block.text.split()) <= 3:
+            if not skip_labels:
+                return k
             continue
         return k
     return None
@@ -342,12 +357,14 @@ def label_before_title(items: list[Labeled], k: int, style: DocStyle) -> None:
     while j >= 0:
         item = items[j]
         block = item.block
-        if item.role in (Role.RUNNING_HEAD, Role.CREDIT, Role.FOLIO, Role.RUNNING_FOOTER):
+        if item.role in (Role.RUNNING_HEAD, Role.CREDIT, Role.FOLIO, Role.RUNNING_FOOTER, Role.IMAGE_TEXT):
             j -= 1
             continue
         if item.role not in (Role.OTHER, Role.SUBHEADING, Role.CAPTION) or block.size >= title.size:
             break
-        if title.bbox.top - block.bbox.bottom > 6 * style.body_leading or looks_like_byline(block):
+        far = title.bbox.top - block.bbox.bottom > 6 * style.body_leading
+        if looks_like_byline(block) or (far and not (looks_like_section_label(block, style)
+                                                     and first_content_index(items) == j)):
             break
         if item.role is Role.CAPTION and not looks_like_section_label(block, style):
             break

@@ -18,6 +18,12 @@ Algorithm, every threshold a multiple of the font size (``*_EM``):
        text text text | text text      <- the gap in question: a gutter
        text text text   text text
 
+   A justified word space that a few neighbours' word spaces happen to line up with (a river)
+   is no gutter: the channel rows must be at least twice the rows whose ink crosses the gap
+   (ink in another style, such as a title spanning the columns, counts half).
+   In letter-spaced type set one glyph per run, a gap up to twice the letter gap plus half an
+   em is a word space.
+
 5. Assemble each line's text: a space between runs set apart by more than ``SPACE_GAP_EM``;
    letter-spaced type (``O f f e n t l i g``) closed up using the glyph positions; a soft hyphen
    at the end becomes ``hyphen_signal="soft"``; a dingbat end mark is removed (``end_mark``).
@@ -46,6 +52,11 @@ COLUMN_GAP_EM = 2.5
 SPACE_GAP_EM = 0.12
 #: How far up and down (in line heights) to look for rows that show a gutter.
 NEIGHBOUR_ROWS_EM = 4.0
+#: A neighbour row shows the channel when at least this share of the gap is free in it too
+#: (not all of it: the line in question may start indented next to the gutter).
+CHANNEL_SHARE = 0.5
+#: Letter-spacing up to this many ems is read as such when glyphs come one run each.
+MAX_TRACKING_EM = 1.0
 DROP_CAP_RATIO = 1.9
 #: Runs whose sizes differ by more than this factor are different lines unless set tight.
 SIZE_CLASH_RATIO = 1.25
@@ -94,7 +105,9 @@ def dedupe_runs(runs: Sequence[Run]) -> list[Run]:
         if not run.text.strip():
             continue
         q = max(1.0, run.size * 0.25)
-        key = (run.text, round(run.bbox.x0 / q), round(run.baseline / q))
+        # the box's corner, not the baseline: along a rotated line the baseline is the same
+        # for every run, and letters repeated in it ("FOTO") are not duplicates
+        key = (run.text, round(run.bbox.x0 / q), round(run.bbox.top / q))
         if key in seen:
             continue
         seen[key] = run
@@ -151,6 +164,10 @@ def attach_drop_caps(lines: list[Line], caps: list[Run], page: int) -> list[Line
         target = lines[i]
         lines[i] = replace(target, text=cap.text + target.text, bbox=target.bbox.union(cap.bbox),
                            runs=(cap,) + target.runs)
+        for k in beside:  # the lines set beside the cap start where the cap starts: no indent
+            if k != i:
+                box = lines[k].bbox
+                lines[k] = replace(lines[k], bbox=BBox(min(box.x0, cap.bbox.x0), box.top, box.x1, box.bottom))
     return lines
 
 
@@ -179,12 +196,29 @@ def split_row(rows: list[list[Run]], index: int) -> list[list[Run]]:
     for run in row[1:]:
         prev = segments[-1]
         right = max(r.bbox.x1 for r in prev)
-        if sizes_clash(prev[-1], run, run.bbox.x0 - right) or \
-                is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size)):
+        gap = run.bbox.x0 - right
+        if is_letterspaced_word_gap(prev, run, gap):
+            prev.append(run)
+        elif sizes_clash(prev[-1], run, gap) or \
+                is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size), prev[-1]):
             segments.append([run])
         else:
             prev.append(run)
     return segments
+
+
+def is_letterspaced_word_gap(prev: list[Run], run: Run, gap: float) -> bool:
+    """A word space between glyphs set one run each with even letter-spacing (``O f f e n``).
+
+    The space carries the tracking on both sides, so it is about twice the letter gap plus the
+    space glyph: ``gap <= 2 x tracking + 0.5 em``.
+    """
+    if len(prev) < 2 or not all(len(r.text) == 1 for r in (prev[-2], prev[-1], run)):
+        return False
+    if prev[-1].size != run.size or prev[-2].size != run.size:
+        return False
+    tracking = prev[-1].bbox.x0 - prev[-2].bbox.x1
+    return 0 < tracking <= MAX_TRACKING_EM * run.size and gap <= 2 * tracking + 0.5 * run.size
 
 
 def sizes_clash(a: Run, b: Run, gap: float) -> bool:
@@ -193,26 +227,37 @@ def sizes_clash(a: Run, b: Run, gap: float) -> bool:
     return large > SIZE_CLASH_RATIO * small and gap > SPACE_GAP_EM * 3 * small
 
 
-def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, size: float) -> bool:
-    """Decide whether the gap ``gx0..gx1`` in row ``index`` separates two columns."""
+def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, size: float,
+                  style: Run | None = None) -> bool:
+    """Decide whether the gap ``gx0..gx1`` in row ``index`` separates two columns.
+
+    A row whose ink crosses the gap counts against a gutter in full when set like ``style`` (the
+    run left of the gap), and half otherwise: a title or standfirst may span the columns.
+    """
     gap = gx1 - gx0
     if gap <= WORD_GAP_EM * size:
         return False
     if gap >= COLUMN_GAP_EM * size:
         return True
-    crossed = channel = 0
+    crossed, channel = 0.0, 0
     baseline = rows[index][0].baseline
     for other in neighbour_rows(rows, index, baseline, size):
         free = widest_free_span(other, gx0, gx1)
         if free < 0.3 * size:
-            crossed += 1
-        elif free >= 0.5 * size and has_ink_both_sides(other, gx0, gx1, size):
+            crossed += 1.0 if style is None or crosses_in_style(other, gx0, gx1, style) else 0.5
+        elif free >= max(0.5 * size, CHANNEL_SHARE * gap) and has_ink_both_sides(other, gx0, gx1, size):
             channel += 1
-    if channel and channel >= crossed:
+    if channel and channel >= 2 * crossed:
         return True
     if crossed:
         return False
     return gap > 1.0 * size
+
+
+def crosses_in_style(row: list[Run], gx0: float, gx1: float, style: Run) -> bool:
+    """True when a run of ``row`` set in ``style``'s size, weight and slant covers the gap."""
+    return any(r.bbox.x0 < gx1 and r.bbox.x1 > gx0 and abs(r.size - style.size) <= 0.1 * style.size
+               and r.bold == style.bold and r.italic == style.italic for r in row)
 
 
 def widest_free_span(row: list[Run], gx0: float, gx1: float) -> float:
@@ -286,11 +331,23 @@ def dominant_run(runs: Sequence[Run]) -> Run:
 def join_run_texts(runs: Sequence[Run]) -> str:
     parts = [runs[0].text]
     for prev, run in zip(runs, runs[1:]):
-        gap = run.bbox.x0 - prev.bbox.x1
+        gap = gap_along(prev, run)
         if gap > SPACE_GAP_EM * min(prev.size, run.size):
             parts.append(" ")
         parts.append(run.text)
     return "".join(parts)
+
+
+def gap_along(prev: Run, run: Run) -> float:
+    """Distance from ``prev`` to the next ``run`` along their writing direction."""
+    a, b = prev.bbox, run.bbox
+    if run.rotation == 90:  # bottom to top
+        return a.top - b.bottom
+    if run.rotation == 270:  # top to bottom
+        return b.top - a.bottom
+    if run.rotation == 180:
+        return a.x0 - b.x1
+    return b.x0 - a.x1
 
 
 def looks_letterspaced(text: str) -> bool:
@@ -318,7 +375,9 @@ def close_up_letterspacing(runs: Sequence[Run]) -> str | None:
     typical = statistics.median(gaps)
     out = [glyphs[0][0]]
     for (ch, _, _, size), gap in zip(glyphs[1:], gaps):
-        if gap > typical * 1.5 and gap - typical > 0.15 * size:
+        # a word space adds the space glyph to the tracking: compare the excess, not the ratio,
+        # which shrinks towards 1 as the tracking grows (0.6 em tracking + 0.25 em space)
+        if gap - typical > 0.15 * size:
             out.append(" ")
         out.append(ch)
     return "".join(out)

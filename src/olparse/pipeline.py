@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from .blocks import build_blocks, picture_boxes
-from .extract import open_document
+from .extract import check_input_file
+from .guard import Limits, read_pages
 from .layout import order_page
 from .lines import build_lines
 from .model import PageLayout, RawPage
@@ -47,18 +48,24 @@ class SourceInfo:
 
 def read_layouts(path: str | os.PathLike[str], options: Options,
                  progress: Callable[[int, int], None] | None = None) -> tuple[SourceInfo, list[PageLayout], list[str]]:
-    """Open the PDF and lay out each selected page; returns source info, layouts and warnings."""
-    warnings: list[str] = []
-    with open_document(path, options.backend, options.password) as src:
-        numbers = options.page_numbers(src.page_count)
-        layouts = []
-        for k, number in enumerate(numbers):
-            layouts.append(layout_page(src.page(number)))
-            if progress:
-                progress(k + 1, len(numbers))
-        warnings.extend(getattr(src, "warnings", []))
-        info = SourceInfo(Path(path).name, file_sha256(path), src.page_count, src.backend, dict(src.metadata))
-    return info, layouts, warnings
+    """Open the PDF and lay out each selected page; returns source info, layouts and warnings.
+
+    Pages are read within the time and memory limits of ``options`` and with backend fallback
+    (see ``olparse.guard.read_pages``); every page that needed a fallback or is left out is
+    named in the warnings.
+    """
+    check_input_file(path)
+    outcome = read_pages(path, options.backend, options.password, options.page_numbers,
+                         limits_of(options), options.fallback, layout_page, progress)
+    doc = outcome.info
+    info = SourceInfo(Path(path).name, file_sha256(path), doc.page_count, doc.backend, dict(doc.metadata))
+    return info, outcome.layouts, list(doc.warnings) + outcome.warnings
+
+
+def limits_of(options: Options) -> Limits:
+    """The reading limits that ``options`` ask for."""
+    return Limits(page_timeout=options.page_timeout, timeout=options.timeout,
+                  memory_mb=options.memory_limit_mb, isolate=options.isolate)
 
 
 def file_sha256(path: str | os.PathLike[str]) -> str:
@@ -111,7 +118,7 @@ def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[
     toc = link_toc(read_toc(labeled), articles, furniture.page_map)
     body_texts = (p.text for a in articles for p in a.body)
     issue = read_issue_metadata(labeled, info.metadata, body_texts)
-    kept_roles = FURNITURE_ROLES | {Role.TOC, Role.COLOPHON}
+    kept_roles = FURNITURE_ROLES | {Role.TOC, Role.COLOPHON, Role.IMAGE_TEXT}
     furniture_out = [(i.role.value, i.block.text.replace("\n", " "), i.block.page, i.block.bbox)
                      for p in labeled for i in p.items if i.role in kept_roles]
     notes = [Warning_("backend", w) for w in warnings]
