@@ -135,6 +135,12 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
     return indent_convention
 
 
+def starts_lowercase(text: str) -> bool:
+    """A line that starts in lower case goes on with a sentence (``pr. medarbejder …``)."""
+    first = text.lstrip()[:1]
+    return first.isalpha() and first.islower()
+
+
 def starts_new_sentence(text: str) -> bool:
     """Starts with a capital, a digit, a dash of dialogue or an opening quote."""
     first = text.lstrip()[:1]
@@ -173,7 +179,8 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
         ends_here = i == len(lines) - 1
         if not ends_here:
             nxt_indented = indented[i + 1]
-            closes = lines[i].end_mark or (short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END)))
+            closes = lines[i].end_mark or (short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
+                                           and not starts_lowercase(lines[i + 1].text))
             ends_here = nxt_indented or closes or spaced[i]
         if ends_here:
             piece_short = short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
