@@ -221,3 +221,9 @@ def letterspaced_runs(words_: Sequence[str], x0: float, baseline: float, size: f
     if not per_glyph:
         return [make_run(text, x0, baseline, size, char_x=edges, **style)]
     return [make_run(ch, edges[i], baseline, size, **style) for i, ch in enumerate(text) if ch != " "]
+
+
+def sentence(start: int, n: int) -> str:
+    """``words(start, n)`` as a sentence: a capital first and a full stop last."""
+    text = words(start, n).rstrip(".")
+    return text[:1].upper() + text[1:] + "."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import lay_out, make_run, set_line, typeset_column, words
+from conftest import lay_out, make_run, sentence, set_line, typeset_column, words
 from olparse.dehyphenate import Lexicon
 from olparse.paragraphs import build_paragraphs, paragraph_spacing, split_block, uses_indents
 
@@ -21,15 +21,15 @@ def paragraph_words(paragraphs) -> list[list[str]]:
 
 
 def test_an_indented_line_starts_a_paragraph():
-    col, _ = typeset_column([words(0, 40), words(40, 40)], 50, 100, W)
+    col, _ = typeset_column([sentence(0, 40), sentence(40, 40)], 50, 100, W)
     found = build_paragraphs(body_blocks(col), LEXICON)
-    assert paragraph_words(found) == [words(0, 40).split(), words(40, 40).split()]
+    assert paragraph_words(found) == [sentence(0, 40).split(), sentence(40, 40).split()]
 
 
 def test_a_short_last_line_ends_a_paragraph_without_an_indent():
-    col, _ = typeset_column([words(0, 40), words(40, 40)], 50, 100, W, indent=0)
+    col, _ = typeset_column([sentence(0, 40), sentence(40, 40)], 50, 100, W, indent=0)
     found = build_paragraphs(body_blocks(col), LEXICON)
-    assert paragraph_words(found) == [words(0, 40).split(), words(40, 40).split()]
+    assert paragraph_words(found) == [sentence(0, 40).split(), sentence(40, 40).split()]
 
 
 def test_a_paragraph_continues_across_a_column_break():
@@ -88,17 +88,28 @@ def test_an_end_mark_closes_the_paragraph_across_blocks():
 
 # --------------------------------------------------------------- space between paragraphs
 def spaced_page():
-    """One column, paragraphs separated by space (no indents), and a second column."""
-    left, _ = typeset_column([words(0, 40), words(40, 40)], 50, 100, W, indent=0, paragraph_space=6)
+    """Two paragraphs separated by space, the first ending in a full line; then a second column."""
+    first, last = typeset_column([sentence(0, 40)], 50, 100, W, continues=True)
+    second, _ = typeset_column([sentence(40, 40)], 50, last + 10, W)  # 18 pt below: 6 pt extra
     right, _ = typeset_column([words(80, 30)], 270, 100, W)
-    return body_blocks(left, right)
+    return body_blocks(first + second, right)
 
 
 def test_space_between_paragraphs_convention_starts_a_paragraph_under_a_gap():
     blocks = spaced_page()
     assert len(blocks) == 3  # the space split the left column into two blocks
     found = build_paragraphs(blocks, LEXICON, indent_convention=False)
-    assert paragraph_words(found)[:2] == [words(0, 40).split(), words(40, 40).split()]
+    assert paragraph_words(found)[:2] == [sentence(0, 40).split(), sentence(40, 40).split()]
+
+
+def test_a_sentence_end_at_a_column_foot_continues_only_under_the_indent_convention():
+    # a full last line ending in a full stop, and the next column starting flush left: with
+    # indents marking paragraphs this is one paragraph; with space marking them it is two
+    left, _ = typeset_column([sentence(0, 40)], 50, 100, W, continues=True)
+    right, _ = typeset_column([sentence(40, 30)], 270, 100, W)
+    blocks = body_blocks(left, right)
+    assert len(build_paragraphs(blocks, LEXICON, indent_convention=True)) == 1
+    assert len(build_paragraphs(blocks, LEXICON, indent_convention=False)) == 2
 
 
 def test_space_between_paragraphs_inside_one_block_splits_it():
@@ -110,7 +121,7 @@ def test_space_between_paragraphs_inside_one_block_splits_it():
 
 
 def test_document_convention_is_found_from_indents():
-    indented, _ = typeset_column([words(0, 40), words(40, 40), words(80, 40)], 50, 100, W)
-    spaced, _ = typeset_column([words(0, 40)], 50, 100, W, indent=0)
+    indented, _ = typeset_column([sentence(0, 40), sentence(40, 40), sentence(80, 40)], 50, 100, W)
+    spaced, _ = typeset_column([sentence(0, 40)], 50, 100, W, indent=0)
     assert uses_indents(b for b, _ in body_blocks(indented))
     assert not uses_indents(b for b, _ in body_blocks(spaced))

@@ -1,0 +1,271 @@
+"""Lines: runs grouped into printed lines, one column wide, on synthetic geometry.
+
+Glyphs are 0.5 em wide and word spaces 0.25 em (see ``conftest``), so at 10 pt a word of n
+letters is 5n points wide.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import (letterspaced_runs, make_page, make_rotated_run, make_run, scale_run, set_line,
+                      typeset_column, words)
+from olparse.lines import build_lines
+from olparse.normalize import normalize_page
+
+
+def lines_of(runs):
+    """Lines of a page holding ``runs``, top to bottom and left to right."""
+    found = build_lines(normalize_page(make_page(runs)))
+    return sorted(found, key=lambda ln: (round(ln.baseline, 3), ln.bbox.x0))
+
+
+def texts(runs) -> list[str]:
+    return [ln.text for ln in lines_of(runs)]
+
+
+def column_of_line(line, gutter_x: float) -> str:
+    """"left", "right" or "both" for a line against a gutter at ``gutter_x``."""
+    if line.bbox.x1 <= gutter_x:
+        return "left"
+    if line.bbox.x0 >= gutter_x:
+        return "right"
+    return "both"
+
+
+# ------------------------------------------------------------------------------- one row
+def test_runs_on_one_baseline_form_one_line():
+    runs = [make_run("Kommunen", 50, 100), make_run("har", 92.5, 100.4, italic=True),
+            make_run("en plan", 110, 99.8)]
+    [line] = lines_of(runs)
+    assert line.text == "Kommunen har en plan"
+    assert line.bbox.x0 == 50 and line.bbox.x1 == 145
+    assert line.font == "Serif-Regular" and not line.italic  # the style of most characters
+
+
+def test_runs_set_tight_join_without_a_space():
+    assert texts([make_run("Kommu", 50, 100), make_run("nen", 75, 100)]) == ["Kommunen"]
+
+
+def test_lines_on_different_baselines_stay_apart():
+    assert texts([make_run("første linje", 50, 100), make_run("anden linje", 50, 112)]) == \
+        ["første linje", "anden linje"]
+
+
+# ---------------------------------------------------------------------------- gutters
+def two_columns(gutter: float, width: float = 200, per_word: bool = True, right_paragraphs=None):
+    left, _ = typeset_column([words(0, 70)], 50, 100, width, per_word=per_word)
+    paragraphs = right_paragraphs or [words(20, 70)]
+    right, _ = typeset_column(paragraphs, 50 + width + gutter, 100, width, per_word=per_word)
+    return left, right
+
+
+@pytest.mark.parametrize("gutter", [8, 12, 18])
+def test_a_narrow_gutter_splits_every_row_into_two_lines(gutter):
+    left, right = two_columns(gutter)
+    found = lines_of(left + right)
+    gutter_x = 250 + gutter / 2
+    assert [column_of_line(ln, gutter_x) for ln in found].count("both") == 0
+    assert len(found) == len({r.baseline for r in left}) + len({r.baseline for r in right})
+
+
+def test_gutter_is_found_even_when_justified_word_spaces_are_wider_than_it():
+    # justified 180 pt columns stretch word spaces up to 1.1 em; the gutter is 0.8 em
+    left, right = two_columns(gutter=8, width=180)
+    spaces = [b.bbox.x0 - a.bbox.x1 for col in (left, right) for a, b in zip(col, col[1:])
+              if a.baseline == b.baseline]
+    assert max(spaces) >= 7.5  # the premise: word spaces as wide as the gutter exist
+    found = lines_of(left + right)
+    assert all(column_of_line(ln, 50 + 180 + 4) != "both" for ln in found)
+
+
+def test_indented_first_line_next_to_a_gutter_is_its_own_line():
+    left, right = two_columns(12, right_paragraphs=[words(20, 30), words(50, 40)])
+    found = lines_of(left + right)
+    starts = [ln for ln in found if ln.bbox.x0 > 262 + 5]  # indented lines of the right column
+    assert starts, "the right column has an indented first line"
+    assert all(column_of_line(ln, 256) == "right" for ln in starts)
+    assert all(column_of_line(ln, 256) != "both" for ln in found)
+
+
+def test_wide_word_space_stays_inside_the_line_when_neighbour_rows_cross_it():
+    body, _ = typeset_column([words(0, 60)], 50, 100, 230, per_word=True)
+    # a word pushed 1.5 em right on the third row: the rows around it have ink in that gap
+    third = sorted({r.baseline for r in body})[2]
+    row = [r for r in body if r.baseline == third]
+    moved = [scale_run(r, 1, 15 if i >= 3 else 0) for i, r in enumerate(row)]
+    runs = [r for r in body if r.baseline != third] + moved
+    found = lines_of(runs)
+    assert len(found) == len({r.baseline for r in body})
+    assert " ".join(r.text for r in row) in [ln.text for ln in found]
+
+
+def test_word_spaces_lined_up_in_a_few_rows_are_a_river_not_a_gutter():
+    # words 0.5 em apart, but row 124 has a 0.6 em space at 150..156; rows 112 and 136 happen to
+    # leave 5.5 pt free there too, while rows 100 and 148 print a word across it: a river
+    rows = {100: [("aaaaaaaaaa", 50), ("bbbbbbbbbbbbbbbbbbb", 105)],  # crosses 150..156
+            112: [("cccccccccc", 50), ("ccccccccc", 105), ("dddddddd", 155.5)],
+            124: [("eeeeeeeeee", 50), ("eeeeeeeee", 105), ("ffffffff", 156)],
+            136: [("gggggggggg", 50), ("ggggggggg", 105), ("hhhhhhhh", 155.5)],
+            148: [("iiiiiiii", 50), ("jjjjjjjjjjjjjjjjjjj", 95)]}  # crosses it
+    runs = [make_run(word, x, baseline) for baseline, row in rows.items() for word, x in row]
+    assert texts(runs) == [" ".join(word for word, _ in row) for row in rows.values()]
+
+
+@pytest.mark.parametrize("width, start", [(140, 0), (150, 20), (160, 5), (170, 20)])
+def test_justified_column_set_word_by_word_keeps_its_lines_whole(width, start):
+    body, _ = typeset_column([words(start, 60), words(start + 60, 40)], 50, 100, width, per_word=True)
+    assert len(lines_of(body)) == len({r.baseline for r in body})
+
+
+def test_a_spanning_standfirst_above_does_not_hide_the_gutter():
+    stand = make_run("medarbejderne og til den måde, vi træffer beslutninger på", 42, 100, size=11, bold=True)
+    rows = []
+    for baseline in (112, 124):
+        rows += [make_run("tid, tillid og et fælles sprog her", 42, baseline, size=9,
+                          char_x=[42 + 249 * i / 34 for i in range(35)]),
+                 make_run("rigtig model, men der findes mange", 304, baseline, size=9,
+                          char_x=[304 + 249 * i / 34 for i in range(35)])]
+    found = lines_of([stand] + rows)
+    assert [ln.bbox.x0 for ln in found] == [42, 42, 304, 42, 304]
+
+
+def test_indented_first_line_under_a_two_line_standfirst_splits_at_the_gutter():
+    stand = [make_run("intelligens er meget andet og mere, forklarer forskeren", 57, 215, size=12.5, italic=True),
+             make_run("med at sætte begreberne på plads for alle", 57, 230, size=12.5, italic=True)]
+    left = [make_run("x" * 48, 57, b) for b in (251.2, 263.6, 276.0, 288.4)]
+    right = [make_run("– Computeren lytter efter alarmer", 322, 251.2)] + \
+        [make_run("y" * 48, 312, b) for b in (263.6, 276.0, 288.4)]  # a gutter of 1.5 em
+    found = lines_of(stand + left + right)
+    assert "– Computeren lytter efter alarmer" in [ln.text for ln in found]
+    assert len(found) == 2 + 8
+
+
+def test_a_lone_line_with_a_very_wide_gap_splits():
+    # no neighbours to ask: 3 em is a column gap by itself
+    assert texts([make_run("venstre", 50, 100), make_run("højre", 50 + 35 + 30, 100)]) == ["venstre", "højre"]
+
+
+# ---------------------------------------------------------------------- letter-spacing
+@pytest.mark.parametrize("per_glyph", [False, True], ids=["one-run", "run-per-glyph"])
+@pytest.mark.parametrize("tracking_em", [0.2, 0.3, 0.45, 0.6, 0.8])
+def test_letterspaced_type_closes_up(per_glyph, tracking_em):
+    runs = letterspaced_runs(["Offentlig", "Ledelse"], 50, 100, 10, tracking_em * 10, per_glyph)
+    assert texts(runs) == ["Offentlig Ledelse"]
+
+
+def test_letterspaced_folio_line_keeps_its_word_spaces():
+    runs = letterspaced_runs(["Offentlig", "Ledelse", "nr.", "3"], 50, 100, 8, 2.4)
+    assert texts(runs) == ["Offentlig Ledelse nr. 3"]
+
+
+def test_a_line_with_a_few_one_letter_words_is_not_closed_up():
+    assert texts([make_run("Så er i og å med", 50, 100)]) == ["Så er i og å med"]
+
+
+# --------------------------------------------------------------------------- line ends
+def test_soft_hyphen_at_the_line_end_is_a_soft_signal_and_a_visible_hyphen():
+    first, second = lines_of([make_run("en organisa\u00ad", 50, 100), make_run("tion med bin\u00adde", 50, 112)])
+    assert (first.text, first.hyphen_signal) == ("en organisa-", "soft")
+    assert (second.text, second.hyphen_signal) == ("tion med binde", "")
+
+
+def test_visible_hyphen_at_the_line_end_is_a_hyphen_signal():
+    [line] = lines_of([make_run("en organisa\u2010", 50, 100)])
+    assert (line.text, line.hyphen_signal) == ("en organisa-", "hyphen")
+
+
+def test_black_square_end_mark_is_removed():
+    [line] = lines_of([make_run("det sidste ord. ■", 50, 100)])
+    assert (line.text, line.end_mark) == ("det sidste ord.", True)
+
+
+@pytest.mark.parametrize("font", ["ZapfDingbats", "OLIcons-Regular"])
+def test_lone_n_in_another_font_after_a_full_stop_is_an_end_mark(font):
+    [line] = lines_of([make_run("det sidste ord.", 50, 100), make_run("n", 130, 100, font=font)])
+    assert (line.text, line.end_mark) == ("det sidste ord.", True)
+
+
+def test_a_word_ending_in_n_is_not_an_end_mark():
+    [line] = lines_of([make_run("Det sagde kommunen", 50, 100)])
+    assert (line.text, line.end_mark) == ("Det sagde kommunen", False)
+
+
+def test_lone_n_in_the_same_font_is_a_letter():
+    [line] = lines_of([make_run("Det er punkt", 50, 100), make_run("n", 112, 100)])
+    assert (line.text, line.end_mark) == ("Det er punkt n", False)
+
+
+def test_lone_n_in_another_font_without_a_sentence_end_is_a_letter():
+    [line] = lines_of([make_run("variablen", 50, 100), make_run("n", 100, 100, italic=True, font="Serif-Italic")])
+    assert (line.text, line.end_mark) == ("variablen n", False)
+
+
+def test_lone_end_mark_on_its_own_line_marks_the_line_before():
+    found = lines_of([make_run("første linje i afsnittet", 50, 88), make_run("Det er slut.", 50, 100),
+                      make_run("■", 50, 112)])
+    assert [(ln.text, ln.end_mark) for ln in found] == [("første linje i afsnittet", False),
+                                                       ("Det er slut.", True)]
+
+
+# ------------------------------------------------------------------------------ drop caps
+def test_drop_cap_is_put_in_front_of_the_first_line():
+    cap = make_run("S", 50, 124, size=32)  # three body lines high
+    body = [make_run("om leder har man travlt", 70, 100), make_run("med mange ting hele tiden", 70, 112),
+            make_run("og det er helt normalt", 70, 124), make_run("for de fleste ledere.", 50, 136)]
+    found = lines_of([cap] + body)
+    assert [ln.text for ln in found] == ["Som leder har man travlt", "med mange ting hele tiden",
+                                         "og det er helt normalt", "for de fleste ledere."]
+    assert found[0].bbox.x0 == 50 and found[0].size == 10
+
+
+def test_a_big_single_letter_without_text_beside_it_is_no_drop_cap():
+    found = lines_of([make_run("A", 50, 100, size=32), make_run("om leder", 300, 100)])
+    assert [ln.text for ln in found] == ["A", "om leder"]
+
+
+# ------------------------------------------------------------------------ sizes and rotation
+def test_different_sizes_on_one_baseline_never_merge():
+    body = make_run("text i brødteksten her", 50, 200)  # 10 pt, ends at 160
+    quote = make_run("Et citat", 172, 200.5, size=16, italic=True)  # 1.2 em of the body away
+    assert texts([body, quote]) == ["text i brødteksten her", "Et citat"]
+
+
+def test_a_larger_word_set_tight_in_a_line_stays_in_it():
+    assert texts([make_run("Det store", 50, 100), make_run("ORD", 98, 100, size=13)]) == ["Det store ORD"]
+
+
+def test_rotated_runs_form_their_own_lines():
+    horizontal = make_run("Kommunen har en plan", 50, 100)
+    credit = make_rotated_run("Foto: Jens Hansen", 55, 80)  # crosses the horizontal line
+    found = lines_of([horizontal, credit])
+    assert sorted((ln.text, ln.rotation) for ln in found) == [("Foto: Jens Hansen", 90),
+                                                              ("Kommunen har en plan", 0)]
+
+
+def test_rotated_runs_in_a_row_join_in_writing_order_with_a_space():
+    lower = make_rotated_run("Foto:", 55, 150)  # bottom-to-top: the lower run reads first
+    upper = make_rotated_run("Jens Hansen", 55, 150 - 3 - 44)  # 3 pt above it
+    assert texts([upper, lower]) == ["Foto: Jens Hansen"]
+
+
+def test_repeated_letters_along_a_rotated_line_are_not_duplicates():
+    # one run per glyph, bottom to top: every run shares the baseline (the x of the glyphs' feet)
+    letters = [make_rotated_run(ch, 55, 200 - 4 * i) for i, ch in enumerate("FOTO")]
+    assert texts(letters) == ["FOTO"]
+
+
+def test_duplicate_fake_bold_runs_are_dropped():
+    run = make_run("Ny plan", 50, 100, bold=True)
+    shifted = scale_run(run, 1, 0.3, 0.2)
+    assert texts([run, shifted]) == ["Ny plan"]
+
+
+def test_same_text_elsewhere_is_not_a_duplicate():
+    assert texts([make_run("Ny plan", 50, 100), make_run("Ny plan", 50, 140)]) == ["Ny plan", "Ny plan"]
+
+
+def test_line_keeps_its_runs_and_page():
+    runs = set_line(["Kommunen", "har"], 50, 100, None, per_word=True)
+    [line] = build_lines(make_page(runs, number=7))
+    assert [r.text for r in line.runs] == ["Kommunen", "har"] and line.page == 7
