@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+import regex
 from typing import Sequence
 
 from .classify import FURNITURE_ROLES, Labeled, LabeledPage, Role
@@ -294,17 +296,27 @@ def guess_kind(article: Article) -> str:
     return "feature"
 
 
+ROLE_WORDS = regex.compile(r"(journalist|redaktør|direktør|leder|chef|formand|forsker|konsulent|professor|lektor|"
+                           r"rådgiver|psykolog|fotograf|medarbejder|editor|director|manager|researcher|"
+                           r"ph\.?d|cand\.|sekretær|koordinator)", regex.I)
+PREPOSITIONS = {"i", "på", "for", "ved", "hos", "fra", "af", "in", "at", "of", "for", "på", "vid", "bei", "der", "chez"}
+
+
 def authors_from_byline(byline: str) -> list[str]:
-    """Names in a byline: ``AF A, ROLLE`` -> ``["A"]``; ``AF A, B OG C`` -> three names."""
-    text = re.sub(r"^\s*(af|by|von|par|tekst( og foto)?:?)\s+", "", byline or "", flags=re.I)
-    text = re.split(r"\s*(\||//|•|·)\s*", text)[0]
-    text = re.sub(r"\b(journalist|fotograf|redaktør|freelancejournalist)\b\s*", "", text, flags=re.I)
+    """Names in a byline: ``AF A, ROLLE I X`` -> ``["A"]``; ``AF A, B OG C`` -> three names.
+
+    A part that holds a preposition or a job title is the role that follows the names.
+    """
+    text = re.sub(r"^.*?\b(af|by|von|par|tekst( og foto)?:?)\s+", "", byline or "", count=1, flags=re.I)
+    text = re.split(r"\s*(?:\||//|•|·)\s*", text)[0]
+    text = re.sub(r"^(journalist|fotograf|redaktør|freelancejournalist)\s+", "", text, flags=re.I)
     parts = re.split(r",\s*|\s+og\s+|\s+and\s+|\s+und\s+|\s+&\s+", text, flags=re.I)
     names = []
     for part in parts:
         words = part.split()
-        if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
-            names.append(" ".join(w if not w.isupper() else w.title() for w in words))
-        elif names:
+        if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
             break
+        if any(w.lower() in PREPOSITIONS for w in words[1:]) or ROLE_WORDS.search(part):
+            break
+        names.append(" ".join(w if not w.isupper() else w.title() for w in words))
     return names

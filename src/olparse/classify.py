@@ -49,7 +49,7 @@ FLOW_REACH_LINES = 3.0
 CONTENTS_WORDS = ("indhold", "indholdsfortegnelse", "contents", "inhalt", "sommaire", "innehåll", "innhold", "sisällys")
 CREDIT = regex.compile(r"^\s*(foto|fotos|photo|photos|illustration|illustrationer|ill\.|tegning|grafik|"
                        r"billede|kilde: foto|foto og tekst|cover|forsidefoto|forsideillustration)\b\s*[:.]?", regex.I)
-BYLINE = regex.compile(r"^\s*(af|by|von|par|tekst|text|skrevet af|interview)\b[\s:]", regex.I)
+BYLINE = regex.compile(r"^\s*(af|by|von|par|tekst|text|skrevet af)\b[\s:]", regex.I)
 COLOPHON = regex.compile(r"\bISSN\b|\boplag\b|\bansvarshavende\b|\budgiver|\bredaktion|\btryk\b|\bcolophon\b", regex.I)
 
 
