@@ -52,7 +52,16 @@ class OlparseError(Exception):
     def one_line(self) -> str:
         """The message and the remedy on a single line, as the CLI prints it."""
         text = " ".join(self.message.split())
-        return f"{text} ({self.hint})" if self.hint else text
+        hint = " ".join(self.hint.split())
+        return f"{text} ({hint})" if hint else text
+
+    def __reduce__(self):
+        """Pickle with the hint and page, so an error crosses the process boundary intact."""
+        return (_rebuild, (type(self), self.message, self.hint, self.page))
+
+
+def _rebuild(cls: type, message: str, hint: str, page: int | None) -> OlparseError:
+    return cls(message, hint=hint, page=page)
 
 
 class OptionsError(OlparseError, ValueError):
@@ -112,7 +121,7 @@ class ParseTimeoutError(OlparseError, TimeoutError):
 
 
 class BackendError(OlparseError):
-    """The PDF backend failed in a way olparse could not recover from."""
+    """The PDF backend failed in a way olparse could not recover from (no page could be read)."""
 
     exit_code = ExitCode.BACKEND
     hint = "try the other backend with --backend pdfplumber (or pymupdf)"

@@ -15,6 +15,8 @@ from .extract import BACKENDS, DEFAULT_BACKEND
 
 DEFAULT_MAX_PAGES = 2000
 DEFAULT_PAGE_TIMEOUT = 30.0
+DEFAULT_TIMEOUT: float | None = None
+DEFAULT_MEMORY_LIMIT_MB = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,27 +29,52 @@ class Options:
         pages: 1-based page numbers to read (``None``: all). Structure (articles, TOC) is
             found among the selected pages only.
         max_pages: refuse documents with more pages than this (protects batch runs).
-        page_timeout: seconds one page may take before it is skipped with a warning.
-        fallback: when the chosen backend cannot open the file, try the other one.
+        page_timeout: seconds one page may take (extraction and layout). A page whose layout
+            runs over is laid out again in plain stream order; a page the backend cannot read
+            in time is left out, with a warning. ``None``: no limit.
+        timeout: seconds reading the whole document may take before olparse gives up with
+            ``ParseTimeoutError``; ``None`` (default): no limit beyond ``page_timeout``.
+        memory_limit_mb: memory (MiB) the page reader may use on top of what it starts with;
+            ``None``: no limit (Linux only; elsewhere ignored).
+        fallback: when the chosen backend cannot open the file or read a page, try the other one
+            (recorded in the warnings).
+        isolate: read pages in a separate process so that limits can be enforced (default).
+            ``False`` reads in this process: easier to debug, but only ``timeout`` is checked,
+            between pages.
     """
 
     backend: str = DEFAULT_BACKEND
     password: str | None = None
     pages: tuple[int, ...] | None = None
     max_pages: int = DEFAULT_MAX_PAGES
-    page_timeout: float = DEFAULT_PAGE_TIMEOUT
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
+    timeout: float | None = DEFAULT_TIMEOUT
+    memory_limit_mb: int | None = DEFAULT_MEMORY_LIMIT_MB
     fallback: bool = True
+    isolate: bool = True
 
     def __post_init__(self) -> None:
         if self.backend not in BACKENDS:
             raise OptionsError(f"unknown backend {self.backend!r}; choose one of {', '.join(BACKENDS)}")
         if self.pages is not None:
-            if not all(isinstance(p, int) and p >= 1 for p in self.pages):
+            if not all(isinstance(p, int) and not isinstance(p, bool) and p >= 1 for p in self.pages):
                 raise OptionsError(f"pages must be whole numbers from 1 up, not {self.pages!r}")
-        if not isinstance(self.max_pages, int) or self.max_pages < 1:
+        if not isinstance(self.max_pages, int) or isinstance(self.max_pages, bool) or self.max_pages < 1:
             raise OptionsError(f"max_pages must be a whole number from 1 up, not {self.max_pages!r}")
-        if not isinstance(self.page_timeout, (int, float)) or self.page_timeout <= 0:
-            raise OptionsError(f"page_timeout must be a positive number of seconds, not {self.page_timeout!r}")
+        for name in ("page_timeout", "timeout"):
+            value = getattr(self, name)
+            if value is not None and (not _is_number(value) or not 0 < value < float("inf")):
+                raise OptionsError(f"{name} must be a positive number of seconds or None, not {value!r}")
+        if self.memory_limit_mb is not None and (not isinstance(self.memory_limit_mb, int)
+                                                 or isinstance(self.memory_limit_mb, bool)
+                                                 or self.memory_limit_mb < 64):
+            raise OptionsError(f"memory_limit_mb must be a whole number of MiB from 64 up or None, "
+                               f"not {self.memory_limit_mb!r}")
+        for name in ("fallback", "isolate"):
+            if not isinstance(getattr(self, name), bool):
+                raise OptionsError(f"{name} must be True or False, not {getattr(self, name)!r}")
+        if self.password is not None and not isinstance(self.password, str):
+            raise OptionsError("password must be a string")
 
     @classmethod
     def resolve(cls, value: "Options | Mapping[str, Any] | None" = None, **overrides: Any) -> "Options":
@@ -83,6 +110,10 @@ class Options:
 
     def with_backend(self, backend: str) -> "Options":
         return replace(self, backend=backend)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _coerce(name: str, value: Any) -> Any:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from .blocks import build_blocks, picture_boxes
 from .extract import check_input_file
+from .extract._common import clean_text
 from .guard import Limits, read_pages
 from .layout import order_page
 from .lines import build_lines
@@ -58,7 +59,8 @@ def read_layouts(path: str | os.PathLike[str], options: Options,
     outcome = read_pages(path, options.backend, options.password, options.page_numbers,
                          limits_of(options), options.fallback, layout_page, progress)
     doc = outcome.info
-    info = SourceInfo(Path(path).name, file_sha256(path), doc.page_count, doc.backend, dict(doc.metadata))
+    name = clean_text(Path(path).name)  # a file name that is not UTF-8 must not make the JSON unwritable
+    info = SourceInfo(name, file_sha256(path), doc.page_count, doc.backend, dict(doc.metadata))
     return info, outcome.layouts, list(doc.warnings) + outcome.warnings
 
 

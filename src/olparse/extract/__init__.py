@@ -14,11 +14,17 @@ Usage::
     with open_document("issue.pdf") as doc:
         for number in range(1, doc.page_count + 1):
             raw = doc.page(number)
+
+Errors: opening raises an ``InputError`` subclass (not a PDF, corrupt, encrypted); a page that
+the backend cannot read raises whatever the library raises, and ``olparse.guard`` turns that
+into a page warning (or a retry with the other backend). Damage a backend repairs on its own is
+reported in ``warnings`` (document) and ``RawPage.warnings`` (page), never silently.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Protocol
 
@@ -92,6 +98,26 @@ def describe_magic(head: bytes) -> str:
         if head.startswith(magic) or head.lstrip().lower().startswith(magic.lower()):
             return what
     return "the file does not start with %PDF-"
+
+
+def other_backend(name: str) -> str:
+    """The backend to fall back to when ``name`` fails."""
+    return BACKENDS[1] if name == BACKENDS[0] else BACKENDS[0]
+
+
+_CODE_PREFIX = re.compile(r"^code=\d+:\s*")
+
+
+def backend_reason(exc: BaseException, path: str | os.PathLike[str] | None = None) -> str:
+    """A short, path-free description of a backend exception, for messages and warnings."""
+    cause = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], BaseException) else None
+    text = str(cause if cause is not None else exc)
+    if path is not None:
+        text = text.replace(f"'{path}'", "the file").replace(str(path), "the file")
+    from ._common import printable
+    text = printable(_CODE_PREFIX.sub("", text))[:300]
+    name = type(cause if cause is not None else exc).__name__
+    return f"{name}: {text}" if text else name
 
 
 def open_document(path: str | os.PathLike[str], backend: str = DEFAULT_BACKEND,

@@ -6,6 +6,7 @@ import math
 import re
 
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold", "demi")
 _ITALIC_WORDS = ("italic", "oblique", "kursiv")
 
@@ -13,6 +14,28 @@ _ITALIC_WORDS = ("italic", "oblique", "kursiv")
 def clean_font_name(name: str) -> str:
     """Drop the ``ABCDEF+`` subset tag, so one face has one name across pages."""
     return _SUBSET_PREFIX.sub("", name or "")
+
+
+def clean_text(text: str) -> str:
+    """Replace lone surrogates (from broken ToUnicode maps) by U+FFFD, keeping the length.
+
+    A lone surrogate cannot be written as UTF-8, so one bad glyph would make the whole output
+    unwritable; U+FFFD is a placeholder that normalisation drops with its character edge.
+    """
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+
+
+def printable(message: str) -> str:
+    """A backend's message made safe for one line of output: no surrogates or control characters."""
+    text = clean_text(message)
+    return "".join(c if c.isprintable() else "?" for c in " ".join(text.split()))
+
+
+def clean_metadata(items: object) -> dict[str, str]:
+    """The non-empty string entries of a document information dictionary, with clean text."""
+    if not isinstance(items, dict):
+        return {}
+    return {str(k): clean_text(v) for k, v in items.items() if isinstance(v, str) and v}
 
 
 def _style_part(name: str) -> str:
@@ -45,6 +68,19 @@ def rotation_of(dx: float, dy: float) -> int:
     if abs((angle - nearest + 180) % 360 - 180) <= 2:
         return int(nearest)
     return int(round(angle)) % 360
+
+
+def baseline_across(dx: float, dy: float, x: float, y: float) -> float:
+    """Where a baseline lies, measured across its writing direction ``(dx, dy)`` (top-left space).
+
+    The point ``(x, y)`` on the baseline is projected onto the direction in which the next line
+    follows (the writing direction turned 90 degrees clockwise on the page): for horizontal text
+    that is ``y``, for text rotated 90 degrees ``x``, for 270 degrees ``-x``, for 180 degrees
+    ``-y``, and for tilted text a mix. So runs of one line share a baseline and the baseline grows
+    from one line to the next, whatever the angle.
+    """
+    norm = math.hypot(dx, dy) or 1.0
+    return (-dy * x + dx * y) / norm
 
 
 def rgb_to_int(rgb: tuple[float, ...] | list[float] | None) -> int | None:

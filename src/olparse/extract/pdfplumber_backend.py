@@ -5,18 +5,26 @@ module groups characters into runs the way MuPDF does: consecutive characters (i
 order) of one font, size and colour on one baseline, with a space inserted where the gap between
 two glyphs is wider than ``SPACE_GAP_EM`` of the font size, and a new run started where the gap
 is wider than ``RUN_BREAK_EM`` or the text jumps backwards.
+
+pdfminer reports damage it works around (corrupt streams, circular XObjects) through
+``logging``; those records become the page's ``RawPage.warnings`` instead of stderr noise.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from pathlib import Path
+from typing import Iterator
 
 import pdfplumber
 
 from ..errors import CorruptPdfError, EncryptedPdfError
 from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
-from ._common import clean_font_name, is_bold_name, is_italic_name, rgb_to_int, rotation_of
+from . import backend_reason
+from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_italic_name, printable,
+                      rgb_to_int, rotation_of)
 
 #: A gap wider than this share of the font size between two glyphs reads as a space.
 SPACE_GAP_EM = 0.15
@@ -33,30 +41,34 @@ class PdfPlumberDocument:
 
     def __init__(self, path: Path, password: str | None = None):
         self.warnings: list[str] = []
-        try:
-            self._pdf = pdfplumber.open(path, password=password or "")
-            self.page_count = len(self._pdf.pages)
-        except Exception as exc:
-            name = type(exc).__name__
-            if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
-                msg = "wrong password for this encrypted PDF" if password else "the PDF is encrypted and needs a password"
-                raise EncryptedPdfError(f"{path}: {msg}") from exc
-            raise CorruptPdfError(f"{path}: cannot be opened as a PDF ({name}: {exc})") from exc
+        with capture_pdfminer_log() as log:
+            try:
+                self._pdf = pdfplumber.open(path, password=password or "")
+                self.page_count = len(self._pdf.pages)
+                self.metadata = clean_metadata(self._pdf.metadata)
+            except Exception as exc:
+                if is_password_error(exc):
+                    raise EncryptedPdfError(f"{path}: wrong password for this encrypted PDF",
+                                            hint="check the password given with --password") if password \
+                        else EncryptedPdfError(f"{path}: the PDF is encrypted and needs a password") from exc
+                raise CorruptPdfError(f"{path}: pdfminer cannot read it as a PDF ({backend_reason(exc, path)})") from exc
+        self.warnings.extend(log_to_warnings(log))
         if self.page_count < 1:
             raise CorruptPdfError(f"{path}: the PDF has no readable pages")
-        self.metadata = {k: v for k, v in (self._pdf.metadata or {}).items() if isinstance(v, str) and v}
 
     def page(self, number: int) -> RawPage:
-        page = self._pdf.pages[number - 1]
-        x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
-        runs = chars_to_runs(page.chars, x_off, y_off, float(page.height) + y_off)
-        rects = shapes_to_rects(list(page.rects) + list(page.lines) + list(page.curves), x_off, y_off)
-        images = [ImageBox(BBox(float(i["x0"]) - x_off, float(i["top"]) - y_off,
-                                float(i["x1"]) - x_off, float(i["bottom"]) - y_off), n)
-                  for n, i in enumerate(page.images)]
-        page.flush_cache()
+        with capture_pdfminer_log() as log:
+            page = self._pdf.pages[number - 1]
+            x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
+            runs = chars_to_runs(page.chars, x_off, y_off, float(page.height) + y_off)
+            rects = shapes_to_rects(list(page.rects) + list(page.lines) + list(page.curves), x_off, y_off)
+            images = [ImageBox(BBox(float(i["x0"]) - x_off, float(i["top"]) - y_off,
+                                    float(i["x1"]) - x_off, float(i["bottom"]) - y_off), n)
+                      for n, i in enumerate(page.images)]
+            page.flush_cache()
         return RawPage(number=number, width=float(page.width), height=float(page.height),
-                       runs=tuple(runs), rects=tuple(rects), images=tuple(images))
+                       runs=tuple(runs), rects=tuple(rects), images=tuple(images),
+                       warnings=tuple(log_to_warnings(log)))
 
     def close(self) -> None:
         self._pdf.close()
@@ -66,6 +78,47 @@ class PdfPlumberDocument:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def is_password_error(exc: BaseException) -> bool:
+    """True when pdfminer refused the password (it wraps ``PDFPasswordIncorrect`` in its own error)."""
+    seen = [exc, exc.__cause__, exc.__context__, *[a for a in exc.args if isinstance(a, BaseException)]]
+    return any(e is not None and ("Password" in type(e).__name__ or "Encrypt" in type(e).__name__)
+               for e in seen)
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(Exception):
+            self.records.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def capture_pdfminer_log() -> Iterator[list[str]]:
+    """Collect pdfminer's warnings instead of letting them reach stderr."""
+    logger = logging.getLogger("pdfminer")
+    handler = _ListHandler()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def log_to_warnings(records: list[str], limit: int = 3) -> list[str]:
+    """pdfminer's distinct warnings as one olparse warning (empty when there were none)."""
+    distinct = list(dict.fromkeys(printable(r)[:200] for r in records))
+    if not distinct:
+        return []
+    more = f" (and {len(distinct) - limit} more)" if len(distinct) > limit else ""
+    return [f"pdfminer found damage and worked around it: {'; '.join(distinct[:limit])}{more}"]
 
 
 def char_rotation(char: dict) -> int:
@@ -112,9 +165,9 @@ def continues_run(prev: dict, char: dict) -> bool:
 
 
 def _baseline(char: dict) -> float:
-    """The baseline in PDF (bottom-left) space, or the x of the baseline for vertical text."""
-    m = char["matrix"]
-    return float(m[5]) if char_rotation(char) in (0, 180) else float(m[4])
+    """Where the glyph's baseline lies across the writing direction (for comparing glyphs)."""
+    a, b, _, _, e, f = (float(v) for v in char["matrix"])
+    return baseline_across(a, -b, e, -f)
 
 
 def build_run(chars: list[dict], seq: int, x_off: float, y_off: float, page_bottom: float) -> Run:
@@ -137,9 +190,11 @@ def build_run(chars: list[dict], seq: int, x_off: float, y_off: float, page_bott
     font = clean_font_name(first["fontname"])
     box = BBox(min(float(c["x0"]) for c in chars) - x_off, min(float(c["top"]) for c in chars) - y_off,
                max(float(c["x1"]) for c in chars) - x_off, max(float(c["bottom"]) for c in chars) - y_off)
-    baseline = page_bottom - float(first["matrix"][5]) - y_off if rotation == 0 else float(first["matrix"][4]) - x_off
+    a, b, _, _, e, f = (float(v) for v in first["matrix"])
+    ox, oy = e - x_off, page_bottom - f - y_off
+    baseline = oy if rotation == 0 else baseline_across(a, -b, ox, oy)
     return Run(
-        text="".join(text_parts), bbox=box, font=font, size=round(size, 2),
+        text=clean_text("".join(text_parts)), bbox=box, font=font, size=round(size, 2),
         bold=is_bold_name(font), italic=is_italic_name(font),
         color=rgb_to_int(_colour(first.get("non_stroking_color"))) or 0,
         baseline=baseline, seq=seq,

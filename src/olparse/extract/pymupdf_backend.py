@@ -2,10 +2,14 @@
 
 MuPDF repairs damaged cross-reference tables while opening, inserts spaces where glyphs are
 set apart, and reports every character's box, which is all the layout stages need.
+
+MuPDF reports damage it works around (bad zlib data, syntax errors in a content stream) as
+warnings rather than errors; the ones that can cost text become ``RawPage.warnings``.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pymupdf
@@ -13,13 +17,20 @@ import pymupdf
 from ..errors import CorruptPdfError, EncryptedPdfError
 from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
-from ._common import clean_font_name, is_bold_name, is_italic_name, rgb_to_int, rotation_of
+from . import backend_reason
+from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_italic_name, printable,
+                      rgb_to_int, rotation_of)
 
 #: rawdict without image data (fast) and without clipping to the crop box (art may bleed).
 TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
               | pymupdf.TEXT_MEDIABOX_CLIP)
 FLAG_ITALIC = 2
 FLAG_BOLD = 16
+#: MuPDF warnings that mean text may be missing or wrong (others, e.g. bad ICC links, do not).
+DAMAGE_WARNING = re.compile(r"zlib|syntax error|read error|truncated|lost|cannot (load|find|read)|"
+                            r"corrupt|repair|unknown keyword|bad data", re.I)
+#: The permission bit (PDF 32000 table 22, bit 5) that allows copying text.
+PERMIT_COPY = 1 << 4
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -31,22 +42,31 @@ class PyMuPDFDocument:
     backend = "pymupdf"
 
     def __init__(self, path: Path, password: str | None = None):
+        pymupdf.TOOLS.mupdf_warnings(reset=True)
         try:
             self._doc = pymupdf.open(path, filetype="pdf")
         except Exception as exc:  # MuPDF raises several types for broken files
-            raise CorruptPdfError(f"{path}: cannot be opened as a PDF ({exc})") from exc
+            reason = open_failure_reason(pymupdf.TOOLS.mupdf_warnings(reset=True)) or backend_reason(exc, path)
+            raise CorruptPdfError(f"{path}: MuPDF cannot read it as a PDF, even after trying to repair it "
+                                  f"({reason})") from exc
         self.warnings: list[str] = []
-        if self._doc.needs_pass:
-            self._authenticate(path, password)
-        if self._doc.is_repaired:
-            self.warnings.append("the file was damaged; its cross-reference table was rebuilt")
         try:
+            if self._doc.needs_pass:
+                self._authenticate(path, password)
             self.page_count = self._doc.page_count
-        except Exception as exc:
-            raise CorruptPdfError(f"{path}: the page tree cannot be read ({exc})") from exc
+            self.metadata = clean_metadata(self._doc.metadata)
+        except Exception:
+            self._doc.close()
+            raise
+        if self._doc.is_repaired:
+            self.warnings.append("the file was damaged; MuPDF rebuilt its cross-reference table")
         if self.page_count < 1:
+            self._doc.close()
             raise CorruptPdfError(f"{path}: the PDF has no readable pages")
-        self.metadata = {k: v for k, v in (self._doc.metadata or {}).items() if isinstance(v, str) and v}
+        if not self._may_copy_text():
+            self.warnings.append("the file's permissions do not allow copying its text; "
+                                 "olparse read it anyway (mind the publisher's terms)")
+        pymupdf.TOOLS.mupdf_warnings(reset=True)
 
     def _authenticate(self, path: Path, password: str | None) -> None:
         if password is None:
@@ -54,6 +74,9 @@ class PyMuPDFDocument:
         if not self._doc.authenticate(password):
             raise EncryptedPdfError(f"{path}: wrong password for this encrypted PDF",
                                     hint="check the password given with --password")
+
+    def _may_copy_text(self) -> bool:
+        return bool(self._doc.permissions & PERMIT_COPY)
 
     def page(self, number: int) -> RawPage:
         page = self._doc.load_page(number - 1)
@@ -66,7 +89,8 @@ class PyMuPDFDocument:
             runs=tuple(rawdict_to_runs(text, rect.x0, rect.y0)),
             rects=tuple(drawings_to_rects(page.get_cdrawings(), rect.x0, rect.y0)),
             images=tuple(images_to_boxes(page.get_image_info(), rect.x0, rect.y0)),
-            label=page.get_label() if self._doc.is_pdf else "",
+            label=page_label(page),
+            warnings=damage_warnings(pymupdf.TOOLS.mupdf_warnings(reset=True)),
         )
 
     def close(self) -> None:
@@ -79,25 +103,55 @@ class PyMuPDFDocument:
         self.close()
 
 
+def page_label(page: "pymupdf.Page") -> str:
+    """The page's label (``iv``, ``12``); empty when the label tree is missing or broken."""
+    try:
+        return page.get_label() or ""
+    except Exception:  # a damaged /PageLabels tree must not cost the page
+        return ""
+
+
+def open_failure_reason(log: str) -> str:
+    """The first real problem in MuPDF's warnings from a failed open (not its repair chatter)."""
+    for line in log.splitlines():
+        line = printable(line)
+        if line and not line.startswith(("trying to repair", "repairing", "...")):
+            return line
+    return ""
+
+
+def damage_warnings(log: str, limit: int = 3) -> tuple[str, ...]:
+    """MuPDF's warnings for one page, reduced to the distinct ones that can cost text."""
+    seen: list[str] = []
+    for line in log.splitlines():
+        line = printable(line)[:160]
+        if DAMAGE_WARNING.search(line) and line not in seen and not line.startswith("..."):
+            seen.append(line)
+    if not seen:
+        return ()
+    more = f" (and {len(seen) - limit} more)" if len(seen) > limit else ""
+    return (f"MuPDF found damage while reading the page and worked around it: {'; '.join(seen[:limit])}{more}",)
+
+
 def rawdict_to_runs(raw: dict, dx: float = 0.0, dy: float = 0.0) -> list[Run]:
     """One ``Run`` per MuPDF span, in MuPDF's (content-stream) order."""
     runs: list[Run] = []
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
-            rotation = rotation_of(*line["dir"])
             for span in line["spans"]:
-                run = span_to_run(span, rotation, len(runs), dx, dy)
+                run = span_to_run(span, line["dir"], len(runs), dx, dy)
                 if run is not None:
                     runs.append(run)
     return runs
 
 
-def span_to_run(span: dict, rotation: int, seq: int, dx: float, dy: float) -> Run | None:
-    """Convert one rawdict span; ``None`` for spans without characters."""
+def span_to_run(span: dict, direction: tuple[float, float], seq: int, dx: float, dy: float) -> Run | None:
+    """Convert one rawdict span written in ``direction``; ``None`` for spans without characters."""
     chars = span["chars"]
     if not chars:
         return None
-    text = "".join(c["c"] for c in chars)
+    rotation = rotation_of(*direction)
+    text = clean_text("".join(c["c"] for c in chars))
     font = clean_font_name(span["font"])
     flags = span["flags"]
     x0, y0, x1, y1 = span["bbox"]
@@ -105,7 +159,8 @@ def span_to_run(span: dict, rotation: int, seq: int, dx: float, dy: float) -> Ru
         char_x = tuple(c["bbox"][0] - dx for c in chars) + (chars[-1]["bbox"][2] - dx,)
     else:
         char_x = ()
-    baseline = span["origin"][1] - dy if rotation == 0 else span["origin"][0] - dx
+    ox, oy = span["origin"][0] - dx, span["origin"][1] - dy
+    baseline = oy if rotation == 0 else baseline_across(direction[0], direction[1], ox, oy)
     return Run(
         text=text,
         bbox=BBox(x0 - dx, y0 - dy, x1 - dx, y1 - dy),

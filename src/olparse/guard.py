@@ -1,0 +1,607 @@
+"""Time and memory limits for reading pages: a worker process that can be stopped.
+
+Input: a PDF path, a backend and the page numbers to read. Output: one ``PageResult`` per page
+(a ``PageLayout``, or the reason there is none) and the document's ``DocInfo``.
+
+Why a process. The expensive parts of reading a page run where Python cannot stop them:
+MuPDF works in C, where a signal handler only runs after the C call returns, and a content
+stream that inflates to millions of glyphs or a layout stage that goes quadratic on an OCR layer
+can take minutes or gigabytes. So each document is read by a child process and the parent waits
+for every page with a deadline::
+
+    parent (GuardedReader)                      worker (worker_main, one per document)
+    open() ---- start ----------------------->  open the PDF under a memory limit
+           <----------------------------------  ("open", DocInfo) | ("error", OlparseError)
+    read(numbers) ---- ("read", numbers) ---->  for each page: extract, lay out
+           <----------------------------------  ("page", PageResult) ...
+    no answer within page_timeout: kill the worker, report the page, restart after it
+    worker gone (segfault, killed for memory):  report the page, restart after it
+
+The worker is forked where the platform allows it (cheap: the backends are already imported)
+and spawned elsewhere. It ignores Ctrl-C (the parent stops it) and writes nothing to the
+parent's stdout or stderr, so stray library output can never mix into the JSON on stdout.
+
+Pages are never lost quietly. A page whose layout analysis fails or runs out of time is laid out
+again by ``plain_layout`` (linear time: lines and blocks in content-stream order) so its text
+still reaches the output; only a page the backend itself cannot read within the limits is
+missing, and then ``PageResult.failure`` says why.
+
+Restrictions: with ``isolate=False`` (or where processes cannot be started) pages are read in
+this process and only the document deadline is checked, between pages. The memory limit uses
+``RLIMIT_AS`` and applies on Linux only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import time
+import traceback
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from .errors import BackendError, OlparseError, ParseTimeoutError
+from .geometry import union_all
+from .model import Block, Line, PageLayout, RawPage, Run
+
+#: How long the worker may take to open the document when no page limit is set.
+DEFAULT_OPEN_TIMEOUT = 60.0
+#: Lines of one block may differ this much in size (share of the size) in ``plain_layout``.
+PLAIN_SIZE_TOLERANCE = 0.1
+#: A vertical gap larger than this (in line heights) starts a new block in ``plain_layout``.
+PLAIN_BLOCK_GAP_EM = 0.8
+#: A horizontal gap larger than this (in em) between two runs is a word space in ``plain_layout``.
+PLAIN_SPACE_EM = 0.15
+#: A jump larger than this (in em) to the right starts a new line (another column) in ``plain_layout``.
+PLAIN_COLUMN_JUMP_EM = 2.0
+
+LayoutFn = Callable[[RawPage], PageLayout]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one document may cost.
+
+    Attributes:
+        page_timeout: seconds one page may take (extraction plus layout); ``None``: no limit.
+        timeout: seconds the whole reading may take; ``None``: no limit.
+        memory_mb: address space the worker may add, in MiB; ``None``: no limit.
+        isolate: read in a worker process (``False``: in this process, without page limits).
+    """
+
+    page_timeout: float | None = 30.0
+    timeout: float | None = None
+    memory_mb: int | None = 2048
+    isolate: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DocInfo:
+    """What the backend says about the whole document."""
+
+    backend: str
+    page_count: int
+    metadata: dict[str, str]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """One page as the worker read it.
+
+    ``layout`` is ``None`` when the page could not be read; ``failure`` then says why and
+    ``kind`` is ``"error"`` (the backend raised), ``"timeout"`` or ``"crash"`` (the worker died).
+    ``warnings`` are problems that were worked around (damage, a layout fallback).
+    """
+
+    number: int
+    layout: PageLayout | None
+    warnings: tuple[str, ...] = ()
+    failure: str = ""
+    kind: str = "ok"
+    fatal: bool = False
+
+
+# ------------------------------------------------------------------------------ page work
+def read_page(src: Any, number: int, layout: LayoutFn | None) -> PageResult:
+    """Extract page ``number`` of an open document and lay it out (``None``: ``plain_layout``).
+
+    Backend failures become a failed ``PageResult``; a failing layout stage falls back to
+    ``plain_layout`` with a warning, so the page's text is kept.
+    """
+    from .extract import backend_reason
+    try:
+        raw = src.page(number)
+    except MemoryError:
+        return PageResult(number, None, (), "it needs more memory than the limit allows", "error", fatal=True)
+    except Exception as exc:
+        return PageResult(number, None, (), f"{src.backend} cannot read it ({backend_reason(exc)})", "error",
+                          fatal=is_memory_error(exc))
+    warnings = list(raw.warnings)
+    if layout is None:
+        return PageResult(number, plain_layout(raw), tuple(warnings))
+    try:
+        return PageResult(number, layout(raw), tuple(warnings))
+    except Exception as exc:  # a bug in a layout stage must not cost the page's text
+        warnings.append(f"layout analysis failed ({describe_bug(exc)}); "
+                        "the page's text is kept in content-stream order")
+        return PageResult(number, plain_layout(raw), tuple(warnings), fatal=isinstance(exc, MemoryError))
+
+
+def is_memory_error(exc: BaseException) -> bool:
+    """True for Python's and MuPDF's out-of-memory errors."""
+    return isinstance(exc, MemoryError) or "memory" in type(exc).__name__.lower()
+
+
+def describe_bug(exc: BaseException) -> str:
+    """``TypeError at lines.py:120: message``, for a warning that points at the failing code."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    from .extract._common import printable
+    text = printable(str(exc))[:200]
+    return f"{type(exc).__name__}{where}" + (f": {text}" if text else "")
+
+
+def open_source(path: str, backend: str, password: str | None) -> tuple[Any, DocInfo]:
+    """Open ``path`` with ``backend``; backend bugs become ``BackendError``."""
+    from .extract import backend_reason, open_document
+    try:
+        src = open_document(path, backend, password)
+    except OlparseError:
+        raise
+    except Exception as exc:
+        raise BackendError(f"{path}: {backend} failed while opening the file ({backend_reason(exc, path)})") from exc
+    info = DocInfo(src.backend, src.page_count, dict(src.metadata), tuple(getattr(src, "warnings", ())))
+    return src, info
+
+
+# ------------------------------------------------------------------------------ the worker
+def worker_main(conn: Any, path: str, backend: str, password: str | None, memory_mb: int | None,
+                layout: LayoutFn | None) -> None:
+    """The worker process: open the document, then read the pages the parent asks for."""
+    quiet_worker()
+    limit_memory(memory_mb)
+    try:
+        src, info = open_source(path, backend, password)
+    except OlparseError as exc:
+        conn.send(("error", exc))
+        return
+    except MemoryError:
+        conn.send(("error", BackendError(f"{path}: opening the file needs more memory than the limit allows")))
+        return
+    conn.send(("open", info))
+    with src:
+        while True:
+            command, payload = conn.recv()
+            if command != "read":
+                return
+            numbers, plain = payload
+            for number in numbers:
+                result = read_page(src, number, None if plain else layout)
+                conn.send(("page", result))
+                if result.fatal:  # out of memory: the process may be in a bad state
+                    return
+
+
+def quiet_worker() -> None:
+    """Ignore Ctrl-C (the parent stops the worker) and send stray output to /dev/null."""
+    with contextlib.suppress(Exception):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for fd in (1, 2):
+            os.dup2(devnull, fd)
+        os.close(devnull)
+
+
+def limit_memory(memory_mb: int | None) -> None:
+    """Cap the address space at what the process uses now plus ``memory_mb`` (Linux only)."""
+    if not memory_mb or not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(Exception):
+        import resource
+        with open("/proc/self/statm") as fh:
+            used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = used + memory_mb * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def mp_context() -> Any:
+    """``fork`` where available (the child needs no re-import), else ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+class Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, path: str, backend: str, password: str | None, limits: Limits,
+                 layout: LayoutFn | None):
+        ctx = mp_context()
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=worker_main, daemon=True, name="olparse-reader",
+                                   args=(child, path, backend, password, limits.memory_mb, layout))
+        self.process.start()
+        child.close()
+
+    def receive(self, timeout: float | None) -> tuple | None:
+        """The next message, ``None`` after ``timeout`` seconds; ``EOFError`` when the worker died."""
+        if not self.conn.poll(timeout):
+            return None
+        return self.conn.recv()
+
+    def send(self, message: tuple) -> None:
+        self.conn.send(message)
+
+    def describe_death(self) -> str:
+        self.process.join(1.0)
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            with contextlib.suppress(ValueError):
+                return f"the reader process died ({signal.Signals(-code).name})"
+        return f"the reader process died (exit code {code})"
+
+    def stop(self) -> None:
+        with contextlib.suppress(Exception):
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join(5.0)
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+# ------------------------------------------------------------------------------ the parent
+class GuardedReader:
+    """Read a document's pages in a worker process, within ``Limits``.
+
+    Usage::
+
+        with GuardedReader(path, "pymupdf", None, Limits(page_timeout=10)) as reader:
+            info = reader.open()
+            for result in reader.read([1, 2, 3]):
+                ...
+    """
+
+    def __init__(self, path: str | os.PathLike[str], backend: str, password: str | None,
+                 limits: Limits, layout: LayoutFn | None = None, deadline: float | None = None):
+        self.path = str(path)
+        self.backend = backend
+        self.password = password
+        self.limits = limits
+        self.layout = layout
+        self.deadline = deadline if deadline is not None else (
+            time.monotonic() + limits.timeout if limits.timeout else None)
+        self._worker: Worker | None = None
+        self._src: Any = None
+        self.info: DocInfo | None = None
+
+    # -- lifecycle
+    def __enter__(self) -> "GuardedReader":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+        if self._src is not None:
+            with contextlib.suppress(Exception):
+                self._src.close()
+            self._src = None
+
+    # -- opening
+    def open(self) -> DocInfo:
+        """Open the document (in the worker); raises the backend's ``OlparseError``."""
+        if not self.limits.isolate:
+            self._src, self.info = open_source(self.path, self.backend, self.password)
+            return self.info
+        self.info = self._start_worker()
+        return self.info
+
+    def _start_worker(self) -> DocInfo:
+        self._worker = Worker(self.path, self.backend, self.password, self.limits, self.layout)
+        wait = self._wait_time(self.limits.page_timeout or DEFAULT_OPEN_TIMEOUT)
+        try:
+            message = self._worker.receive(wait)
+        except EOFError:
+            death = self._worker.describe_death()
+            self.close()
+            raise BackendError(f"{self.path}: {death} while opening the file with {self.backend}") from None
+        if message is None:
+            self.close()
+            self._check_deadline("opening the file")
+            raise ParseTimeoutError(f"{self.path}: {self.backend} took longer than {wait:.0f} s to open the file",
+                                    hint="raise --page-timeout if the file is trusted")
+        if message[0] == "error":
+            self.close()
+            raise message[1]
+        return message[1]
+
+    # -- reading
+    def read(self, numbers: Sequence[int], plain: bool = False) -> Iterator[PageResult]:
+        """Yield one ``PageResult`` per page, in order; ``plain`` uses ``plain_layout``."""
+        if not self.limits.isolate:
+            yield from self._read_here(numbers, plain)
+            return
+        pending = list(numbers)
+        while pending:
+            done = yield from self._read_some(pending, plain)
+            pending = pending[done:]
+
+    def _read_here(self, numbers: Sequence[int], plain: bool) -> Iterator[PageResult]:
+        for number in numbers:
+            self._check_deadline(f"reading page {number}")
+            yield read_page(self._src, number, None if plain else self.layout)
+
+    def _read_some(self, pending: list[int], plain: bool) -> Iterator[PageResult]:
+        """Read as many of ``pending`` as the current worker manages; returns how many were done."""
+        if self._worker is None:
+            try:
+                self._start_worker()
+            except OlparseError as exc:  # it opened before, so this is the damage talking
+                for number in pending:
+                    yield PageResult(number, None, (), f"the file could not be opened again ({exc.message})", "error")
+                return len(pending)
+        self._worker.send(("read", (tuple(pending), plain)))
+        for done, number in enumerate(pending):
+            result = self._next_result(number)
+            yield result
+            if result.kind in ("timeout", "crash") or result.fatal:
+                if self._worker is not None:
+                    self._worker.stop()
+                    self._worker = None
+                return done + 1
+        return len(pending)
+
+    def _next_result(self, number: int) -> PageResult:
+        limit = self.limits.page_timeout
+        wait = self._wait_time(limit)
+        try:
+            message = self._worker.receive(wait)
+        except EOFError:
+            return PageResult(number, None, (), self._worker.describe_death(), "crash")
+        if message is None:
+            self._worker.stop()
+            self._worker = None
+            self._check_deadline(f"reading page {number}")
+            return PageResult(number, None, (), f"reading it with {self.backend} took longer than the limit of "
+                                                f"{limit:g} s", "timeout")
+        return message[1]
+
+    def _wait_time(self, limit: float | None) -> float | None:
+        if self.deadline is None:
+            return limit
+        left = max(0.0, self.deadline - time.monotonic())
+        return left if limit is None else min(limit, left)
+
+    def _check_deadline(self, doing: str) -> None:
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            self.close()
+            raise ParseTimeoutError(f"{self.path}: stopped while {doing}: the document took longer than "
+                                    f"the limit of {self.limits.timeout:g} s")
+
+
+# ------------------------------------------------------------------------------ plain layout
+def plain_layout(raw: RawPage) -> PageLayout:
+    """Lines and blocks in content-stream order, in linear time: the layout of last resort.
+
+    Used when the real layout fails or runs out of time, so that a page's text still reaches
+    the output. Runs on one baseline that follow each other become a line; lines of one size
+    with normal leading become a block. No columns, no reading-order analysis.
+    """
+    from .normalize import normalize_page
+    page = normalize_page(raw)
+    lines = [line for group in group_runs_into_lines(page.runs) if (line := make_line(group, page.number))]
+    blocks = [make_block(group, page.number, i) for i, group in enumerate(group_lines_into_blocks(lines))]
+    return PageLayout(number=page.number, width=page.width, height=page.height, blocks=tuple(blocks),
+                      images=tuple(page.images), label=page.label)
+
+
+def group_runs_into_lines(runs: Sequence[Run]) -> list[list[Run]]:
+    """Consecutive runs (in stream order) on one baseline, moving forward, form a line."""
+    groups: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: r.seq):
+        if groups and continues_line(groups[-1][-1], run):
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    return groups
+
+
+def continues_line(prev: Run, run: Run) -> bool:
+    em = max(prev.size, run.size, 1.0)
+    if run.rotation != prev.rotation:
+        return False
+    if prev.rotation != 0:
+        return abs(run.bbox.x0 - prev.bbox.x0) < 0.5 * em
+    gap = run.bbox.x0 - prev.bbox.x1
+    return abs(run.baseline - prev.baseline) < 0.5 * em and -0.5 * em < gap < PLAIN_COLUMN_JUMP_EM * em
+
+
+def make_line(runs: list[Run], page: int) -> Line | None:
+    """A ``Line`` from runs, with word spaces where glyphs are set apart; ``None`` if blank."""
+    parts: list[str] = []
+    for i, run in enumerate(runs):
+        if i and run.bbox.x0 - runs[i - 1].bbox.x1 > PLAIN_SPACE_EM * max(run.size, 1.0):
+            parts.append(" ")
+        parts.append(run.text)
+    raw_text = " ".join("".join(parts).split())
+    signal_ = "soft" if raw_text.endswith("\u00ad") else ("hyphen" if raw_text.endswith("-") else "")
+    text = raw_text.replace("\u00ad", "")
+    if not text:
+        return None
+    main = max(runs, key=lambda r: len(r.text))
+    return Line(text=text, bbox=union_all(r.bbox for r in runs), runs=tuple(runs), font=main.font,
+                size=main.size, bold=main.bold, italic=main.italic, color=main.color,
+                baseline=main.baseline, page=page, hyphen_signal=signal_, rotation=main.rotation)
+
+
+def group_lines_into_blocks(lines: Sequence[Line]) -> list[list[Line]]:
+    """Consecutive lines of one size, one below the other with normal leading, form a block."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and continues_block(groups[-1][-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def continues_block(prev: Line, line: Line) -> bool:
+    size = max(prev.size, line.size, 1.0)
+    if abs(prev.size - line.size) > PLAIN_SIZE_TOLERANCE * size or prev.rotation != line.rotation:
+        return False
+    gap = line.bbox.top - prev.bbox.bottom
+    return -0.3 * size < gap < PLAIN_BLOCK_GAP_EM * size and prev.bbox.x_overlap(line.bbox) > 0
+
+
+def make_block(lines: list[Line], page: int, number: int) -> Block:
+    return Block(lines=tuple(lines), bbox=union_all(line.bbox for line in lines), page=page, id=number)
+
+
+# ------------------------------------------------------------------------------ orchestration
+@dataclass(slots=True)
+class ReadOutcome:
+    """What ``read_pages`` returns: the document, the laid-out pages and every warning."""
+
+    info: DocInfo
+    layouts: list[PageLayout]
+    warnings: list[str]
+
+
+def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
+               choose: Callable[[int], Sequence[int]], limits: Limits, fallback: bool = True,
+               layout: LayoutFn | None = None,
+               progress: Callable[[int, int], None] | None = None) -> ReadOutcome:
+    """Read the chosen pages of a PDF within ``limits``, falling back where something fails.
+
+    1. Open with ``backend``; if it cannot open the file (corrupt, crashed, timed out) and
+       ``fallback`` is set, open with the other backend instead.
+    2. Read every page chosen by ``choose(page_count)`` (which may raise, e.g. a page limit).
+    3. Pages whose layout ran out of time are laid out again with ``plain_layout``.
+    4. Pages still missing are read with the other backend (``fallback``).
+    5. Raise ``CorruptPdfError`` when no chosen page could be read at all.
+
+    Every fallback and every page left out is recorded in ``warnings``.
+    """
+    deadline = time.monotonic() + limits.timeout if limits.timeout else None
+    reader, warnings = open_with_fallback(path, backend, password, limits, fallback, layout, deadline)
+    with reader:
+        info = reader.info
+        numbers = list(choose(info.page_count))
+        results = {r.number: r for r in report_progress(reader.read(numbers), len(numbers), progress)}
+        retry_plain(reader, results, warnings)
+    if fallback:
+        retry_other_backend(path, info.backend, password, limits, layout, deadline, results, warnings)
+    warnings.extend(page_warnings(results.values()))
+    layouts = [results[n].layout for n in numbers if results[n].layout is not None]
+    if numbers and not layouts:
+        raise nothing_read_error(path, [results[n] for n in numbers])
+    return ReadOutcome(info, layouts, warnings)
+
+
+def nothing_read_error(path: str | os.PathLike[str], failed: Sequence[PageResult]) -> OlparseError:
+    """The error for a document of which no page could be read: time, memory or damage."""
+    from .errors import CorruptPdfError, LimitExceededError
+    first = failed[0]
+    what = f"{path}: no page could be read (page {first.number}: {first.failure})"
+    if all(r.kind == "timeout" or "longer than the limit" in r.failure for r in failed):
+        return ParseTimeoutError(what, hint="raise --page-timeout if the file is trusted")
+    if any(r.fatal or "memory" in r.failure.lower() for r in failed):
+        return LimitExceededError(what, hint="raise --memory-limit if the file is trusted")
+    return CorruptPdfError(what)
+
+
+def open_with_fallback(path: str | os.PathLike[str], backend: str, password: str | None, limits: Limits,
+                       fallback: bool, layout: LayoutFn | None,
+                       deadline: float | None) -> tuple[GuardedReader, list[str]]:
+    """An opened ``GuardedReader``; the other backend when ``backend`` cannot open the file."""
+    from .errors import CorruptPdfError, EncryptedPdfError, InputError
+    from .extract import other_backend
+    reader = GuardedReader(path, backend, password, limits, layout, deadline)
+    try:
+        reader.open()
+        return reader, []
+    except (CorruptPdfError, BackendError, ParseTimeoutError) as exc:
+        if not fallback or isinstance(exc, EncryptedPdfError) or past(deadline):
+            raise
+        first = exc
+    second = GuardedReader(path, other_backend(backend), password, limits, layout, deadline)
+    try:
+        second.open()
+    except (InputError, BackendError, ParseTimeoutError):
+        raise first from None
+    return second, [f"{backend} could not open the file ({short_reason(first, path)}); "
+                    f"it was read with {second.backend} instead"]
+
+
+def retry_plain(reader: GuardedReader, results: dict[int, PageResult], warnings: list[str]) -> None:
+    """Lay out again, in plain stream order, the pages that ran out of time."""
+    late = [n for n, r in results.items() if r.kind == "timeout"]
+    for result in reader.read(late, plain=True):
+        if result.layout is not None:
+            results[result.number] = result
+            warnings.append(f"page {result.number}: laying it out took longer than the limit of "
+                            f"{reader.limits.page_timeout:g} s; its text is kept in content-stream order")
+
+
+def retry_other_backend(path: str | os.PathLike[str], backend: str, password: str | None, limits: Limits,
+                        layout: LayoutFn | None, deadline: float | None,
+                        results: dict[int, PageResult], warnings: list[str]) -> None:
+    """Read the pages that are still missing with the other backend."""
+    from .extract import other_backend
+    missing = sorted(n for n, r in results.items() if r.layout is None)
+    if not missing:
+        return
+    other = other_backend(backend)
+    reader = GuardedReader(path, other, password, limits, layout, deadline)
+    try:
+        reader.open()
+    except (OlparseError, OSError):
+        return
+    with reader:
+        for result in reader.read(missing, plain=False):
+            if result.layout is None:
+                old = results[result.number]
+                results[result.number] = replace(old, failure=f"{old.failure}; {result.failure}")
+                continue
+            warnings.append(f"page {result.number}: {results[result.number].failure}; "
+                            f"it was read with {other} instead")
+            results[result.number] = result
+
+
+def page_warnings(results: Iterator[PageResult] | Sequence[PageResult]) -> list[str]:
+    """``page N: ...`` for every problem worked around on a page and every page left out."""
+    out: list[str] = []
+    for r in sorted(results, key=lambda r: r.number):
+        out.extend(f"page {r.number}: {w}" for w in r.warnings)
+        if r.layout is None:
+            out.append(f"page {r.number} is missing from the output: {r.failure}")
+    return out
+
+
+def report_progress(results: Iterator[PageResult], total: int,
+                    progress: Callable[[int, int], None] | None) -> Iterator[PageResult]:
+    for done, result in enumerate(results, 1):
+        if progress:
+            progress(done, total)
+        yield result
+
+
+def short_reason(exc: OlparseError, path: str | os.PathLike[str]) -> str:
+    """An error's message without the leading ``path: ``."""
+    prefix = f"{path}: "
+    return exc.message[len(prefix):] if exc.message.startswith(prefix) else exc.message
+
+
+def past(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() >= deadline
