@@ -25,37 +25,58 @@ BACKEND_CHOICE = click.Choice(["pymupdf", "pdfplumber"])
 
 
 class Context:
-    """What every command shares: whether to show tracebacks."""
+    """What every command shares: whether to show tracebacks, and limits given as options."""
 
     def __init__(self, debug: bool = False):
         self.debug = debug
+        self.limits: dict[str, object] = {}
 
 
 @contextlib.contextmanager
 def handle_errors(debug: bool) -> Iterator[None]:
-    """Map exceptions to one stderr line and an exit code; tracebacks only with ``--debug``."""
+    """Map exceptions to one stderr line and an exit code; tracebacks only with ``--debug``.
+
+    The one place where exceptions become exit codes (docs/errors.md lists them all).
+    """
     try:
         yield
     except OlparseError as exc:
-        if debug:
-            traceback.print_exc()
-        click.echo(f"olparse: error: {exc.one_line()}", err=True)
-        sys.exit(int(exc.exit_code))
+        fail(exc.one_line(), exc.exit_code, debug)
     except KeyboardInterrupt:
-        click.echo("olparse: interrupted", err=True)
-        sys.exit(int(ExitCode.INTERRUPTED))
+        fail("interrupted", ExitCode.INTERRUPTED, debug, prefix="olparse: ")
     except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
         raise
+    except BrokenPipeError:  # stdout closed early (`olparse text x.pdf | head`)
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        fail("stdout was closed before all output was written", ExitCode.OUTPUT, debug)
+    except MemoryError:
+        fail("out of memory (try a smaller --pages range, or raise --memory-limit)",
+             ExitCode.LIMIT_EXCEEDED, debug)
+    except RecursionError:
+        fail("the file nests objects too deeply to read (it may be crafted to crash readers)",
+             ExitCode.CORRUPT_PDF, debug)
     except Exception as exc:  # a bug: still one line, with a pointer to --debug
-        if debug:
-            traceback.print_exc()
-        click.echo(f"olparse: internal error: {type(exc).__name__}: {exc} "
-                   "(run again with --debug for the traceback, and please report it)", err=True)
-        sys.exit(int(ExitCode.OTHER))
+        text = " ".join(str(exc).split())[:300]
+        fail(f"{type(exc).__name__}: {text} (run again with --debug for the traceback, and please report it)",
+             ExitCode.OTHER, debug, prefix="olparse: internal error: ")
+
+
+def fail(message: str, code: ExitCode, debug: bool, prefix: str = "olparse: error: ") -> None:
+    """Print one line (and the traceback with ``--debug``) and exit with ``code``."""
+    if debug:
+        traceback.print_exc()
+    click.echo(f"{prefix}{message}", err=True)
+    sys.exit(int(code))
 
 
 def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` atomically, or to stdout when no file (or ``-``) is given."""
+    """Write ``text`` to ``output`` atomically, or to stdout when no file (or ``-``) is given.
+
+    The text goes to a temporary file in the same folder, is flushed to disk and then renamed
+    over ``output``, so a failed or interrupted run leaves either the old file or none, never a
+    half-written one. A PDF is never overwritten (``-o`` pointing at the input is a typo).
+    """
     if output in (None, "-"):
         click.echo(text, nl=not text.endswith("\n"))
         return
@@ -63,15 +84,42 @@ def write_output(text: str, output: str | None) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{target}: the folder {folder} does not exist")
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder", hint="give a file name with -o")
+    if looks_like_pdf(target):
+        raise OutputError(f"{target}: is a PDF; olparse does not overwrite PDFs with its output",
+                          hint="choose another file name with -o")
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(Exception):
-            os.unlink(tmp)
-        raise OutputError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
+    except BaseException as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
+        raise
+
+
+def looks_like_pdf(path: Path) -> bool:
+    """True when ``path`` is an existing file that starts with the PDF header."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,7 +132,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def common_options(func):
-    """Options every PDF command takes."""
+    """Options every PDF command takes.
+
+    ``--debug`` is accepted here too (after the subcommand), and the limits (``--timeout``,
+    ``--page-timeout``, ``--memory-limit``) are stored in the shared ``Context`` by their
+    callbacks, so the commands' signatures stay short; ``build_options`` picks them up.
+    """
     func = click.option("--backend", type=BACKEND_CHOICE, default="pymupdf", show_default=True,
                         help="PDF library to read the file with.")(func)
     func = click.option("--password", default=None, help="Password of an encrypted PDF.")(func)
@@ -92,16 +145,48 @@ def common_options(func):
                         help="Only these pages, e.g. 1,3-5 (1-based).")(func)
     func = click.option("--max-pages", type=click.IntRange(min=1), default=None,
                         help="Refuse PDFs with more pages than this (default 2000).")(func)
+    func = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+                        metavar="SECONDS", expose_value=False, callback=_store_limit("timeout"),
+                        help="Give up (exit 9) when reading the PDF takes longer than this.")(func)
+    func = click.option("--page-timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+                        metavar="SECONDS", expose_value=False, callback=_store_limit("page_timeout"),
+                        help="Seconds one page may take (default 30); slower pages are laid out "
+                             "in plain stream order or left out, with a warning.")(func)
+    func = click.option("--memory-limit", type=click.IntRange(min=64), default=None, metavar="MIB",
+                        expose_value=False, callback=_store_limit("memory_limit_mb"),
+                        help="Memory the page reader may use, in MiB (default 2048; Linux only).")(func)
+    func = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug,
+                        help="Show full tracebacks on errors.")(func)
     func = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(func)
     return func
 
 
+def _store_limit(name: str):
+    """A click callback that keeps an option's value in the shared ``Context``."""
+    def store(ctx: click.Context, param: click.Parameter, value: object) -> None:
+        obj = ctx.find_object(Context)
+        if obj is not None and value is not None:
+            obj.limits[name] = value
+    return store
+
+
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    obj = ctx.find_object(Context)
+    if obj is not None and value:
+        obj.debug = True
+
+
 def build_options(backend: str, password: str | None, pages: str | None, max_pages: int | None):
+    """``Options`` from the command's arguments and the limits stored by ``common_options``."""
     from .options import Options, parse_page_spec
     values = {"backend": backend, "password": password,
               "pages": parse_page_spec(pages) if pages else None}
     if max_pages:
         values["max_pages"] = max_pages
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(Context) if ctx is not None else None
+    if obj is not None:
+        values.update(obj.limits)
     return Options.resolve(values)
 
 
