@@ -28,7 +28,7 @@ from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
 from .model import Block
-from .paragraphs import Paragraph, build_paragraphs, typical_measure, uses_indents
+from .paragraphs import Paragraph, build_paragraphs, line_signal, typical_measure, uses_indents
 from .style import DocStyle
 
 
@@ -249,8 +249,7 @@ def join_group(blocks: Sequence[Block], lexicon: Lexicon) -> str:
     lines = [ln for b in blocks for ln in b.lines]
     if not lines:
         return ""
-    text, _ = join_lines([ln.text for ln in lines], lexicon,
-                         ["soft" if ln.hyphen_signal == "soft" else "" for ln in lines])
+    text, _ = join_lines([ln.text for ln in lines], lexicon, [line_signal(ln) for ln in lines])
     return text
 
 

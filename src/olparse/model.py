@@ -27,7 +27,8 @@ class Run:
     measure letter-spacing; it is empty when the backend cannot tell.
     ``seq`` is the run's position in the page's content stream (drawing order).
     ``rotation`` is the writing direction in degrees, counter-clockwise, rounded to 0, 90,
-    180 or 270 (anything else is kept as the nearest whole degree).
+    180 or 270 (anything else is kept as the nearest whole degree). ``space_after`` records a
+    trailing space that ``lines`` trimmed: a line that ends in one wrapped at a real space.
     """
 
     text: str
@@ -41,6 +42,7 @@ class Run:
     seq: int
     char_x: tuple[float, ...] = ()
     rotation: int = 0
+    space_after: bool = False
 
     @property
     def is_horizontal(self) -> bool:
@@ -87,7 +89,8 @@ class Line:
     ``text`` is the normalised text. ``hyphen_signal`` says how the line ends: ``"soft"``
     when it ended with a U+00AD soft hyphen (a typesetting break the PDF told us about),
     ``"hyphen"`` when it ends in a visible hyphen, ``""`` otherwise. ``end_mark`` is true
-    when a dingbat end mark was removed from the end of the line.
+    when a dingbat end mark was removed from the end of the line; ``space_after`` when the
+    PDF set a space after the last word (the line wrapped at a real space).
     """
 
     text: str
@@ -103,6 +106,7 @@ class Line:
     hyphen_signal: str = ""
     end_mark: bool = False
     rotation: int = 0
+    space_after: bool = False
     style: "StyleKey" = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

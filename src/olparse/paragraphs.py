@@ -154,10 +154,19 @@ def flush(current: _Open, out: list[Paragraph], lexicon: Lexicon) -> None:
 
 def make_paragraph(lines: Sequence[Line], kind: str, lexicon: Lexicon) -> Paragraph:
     texts = [ln.text for ln in lines]
-    signals = ["soft" if ln.hyphen_signal == "soft" else "" for ln in lines]
+    signals = [line_signal(ln) for ln in lines]
     text, decisions = join_lines(texts, lexicon, signals)
     return Paragraph(kind=kind, text=text, lines=tuple(lines), decisions=tuple(decisions),
                      end_mark=any(ln.end_mark for ln in lines))
+
+
+def line_signal(line: Line) -> str:
+    """What the PDF says about the break after ``line``, for ``dehyphenate.decide_break``."""
+    if line.hyphen_signal == "soft":
+        return "soft"
+    if line.space_after and not line.hyphen_signal:
+        return "space"
+    return ""
 
 
 # ----------------------------------------------------------------------- inside a block
