@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import (letterspaced_runs, make_page, make_rotated_run, make_run, scale_run, set_line,
-                      typeset_column, words)
+from conftest import (letterspaced_runs, make_page, make_rotated_run, make_run, scale_page, scale_run,
+                      set_line, typeset_column, words)
 from olparse.lines import build_lines
 from olparse.normalize import normalize_page
 
@@ -139,6 +139,24 @@ def test_indented_first_line_under_a_two_line_standfirst_splits_at_the_gutter():
     found = lines_of(stand + left + right)
     assert "– Computeren lytter efter alarmer" in [ln.text for ln in found]
     assert len(found) == 2 + 8
+
+
+def fourth_row_decides_page():
+    """A 0.7 em gap at 150..157 in row 100: rows 112 and 124 leave it free (a channel), rows 136
+    and 148 print across it. With row 148, four rows 1.2 em apart away, the crossings win."""
+    rows = {100: [("a" * 20, 50), ("b" * 8, 157)],
+            112: [("c" * 20, 50), ("d" * 8, 157)],
+            124: [("e" * 20, 50), ("f" * 8, 157)],
+            136: [("g" * 30, 50)],
+            148: [("h" * 30, 50)]}
+    return make_page([make_run(word, x, baseline) for baseline, row in rows.items() for word, x in row])
+
+
+@pytest.mark.parametrize("scale", [0.51, 0.8, 1.0, 1.3, 2.04, 2.99])
+def test_the_fourth_neighbour_row_counts_at_any_scale(scale):
+    # the fourth row sat exactly on the neighbour limit, so rounding after scaling decided
+    found = [ln.text for ln in build_lines(scale_page(fourth_row_decides_page(), scale))]
+    assert sorted(found)[:3] == ["a" * 20 + " " + "b" * 8, "c" * 20 + " " + "d" * 8, "e" * 20 + " " + "f" * 8]
 
 
 def test_a_lone_line_with_a_very_wide_gap_splits():
