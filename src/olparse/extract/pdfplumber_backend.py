@@ -126,9 +126,17 @@ def char_rotation(char: dict) -> int:
     return rotation_of(a, -b)
 
 
+def char_size(char: dict) -> float:
+    """The font size; pdfminer reports the advance as ``size`` for rotated glyphs, so use the
+    glyph box across the writing direction there."""
+    if char_rotation(char) in (90, 270):
+        return float(char["width"])
+    return float(char["size"])
+
+
 def char_key(char: dict) -> tuple:
     """What must agree for two characters to share a run."""
-    return (char["fontname"], round(float(char["size"]), 2),
+    return (char["fontname"], round(char_size(char), 2),
             rgb_to_int(_colour(char.get("non_stroking_color"))), char_rotation(char))
 
 
@@ -155,7 +163,7 @@ def chars_to_runs(chars: list[dict], x_off: float, y_off: float, page_bottom: fl
 def continues_run(prev: dict, char: dict) -> bool:
     if char_key(prev) != char_key(char):
         return False
-    size = float(char["size"]) or 1.0
+    size = char_size(char) or 1.0
     if abs(_baseline(prev) - _baseline(char)) > BASELINE_TOLERANCE_EM * size:
         return False
     if char_rotation(char) != 0:
@@ -173,7 +181,7 @@ def _baseline(char: dict) -> float:
 def build_run(chars: list[dict], seq: int, x_off: float, y_off: float, page_bottom: float) -> Run:
     """One run from consecutive characters, with spaces inserted at word gaps."""
     first = chars[0]
-    size = float(first["size"]) or 1.0
+    size = char_size(first) or 1.0
     rotation = char_rotation(first)
     text_parts: list[str] = []
     edges: list[float] = []
