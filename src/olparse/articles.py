@@ -90,6 +90,7 @@ class _Draft:
     pages: set[int] = field(default_factory=set)
     running_head: str = ""
     items: list[Labeled] = field(default_factory=list)
+    short_item: bool = False
 
     def has_body(self) -> bool:
         return any(kind == "body" for _, kind in self.flow)
@@ -124,7 +125,7 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                     current.add_group(Role.TITLE, item.block)
                     current.items.append(item)
                     continue
-                current = _Draft(running_head=head)
+                current = _Draft(running_head=head, short_item=item.reason.startswith(SHORT_ITEM_REASON))
                 drafts.append(current)
                 for p in pending:
                     if p.role in (Role.SECTION, Role.KICKER):
@@ -163,6 +164,9 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
             leftovers.extend(d.items)
     articles = [finish(d, k + 1, furniture, lexicon, layout) for k, d in enumerate(kept)]
     return articles, leftovers
+
+
+SHORT_ITEM_REASON = "heading of one of several short items"
 
 
 def title_follows(items: Sequence[Labeled], item: Labeled) -> bool:
@@ -240,7 +244,7 @@ def finish(draft: _Draft, number: int, furniture: Furniture, lexicon: Lexicon, l
     art.pages = sorted(draft.pages)
     art.end_mark = any(p.end_mark for p in art.body)
     art.decisions = [d for p in art.body for d in p.decisions]
-    art.kind = guess_kind(art)
+    art.kind = guess_kind(art, draft.short_item)
     return art
 
 
@@ -279,14 +283,21 @@ def make_fact_box(blocks: Sequence[Block], lexicon: Lexicon) -> FactBox:
 
 
 KIND_BY_SECTION = (("leder", "leader"), ("boguddrag", "book_excerpt"), ("anmeldelse", "book_notice"),
-                   ("kort nyt", "news_brief"), ("kortnyt", "news_brief"), ("annonce", "advert"))
+                   ("bøger", "book_notice"), ("kort nyt", "news_brief"), ("kortnyt", "news_brief"),
+                   ("annonce", "advert"), ("interview", "interview"))
+BOOK_FACTS = regex.compile(r"\b\d{2,4}\s+(sider|s\.|pages|seiten|sidor)\b", regex.I)
 
 
-def guess_kind(article: Article) -> str:
+def guess_kind(article: Article, short_item: bool = False) -> str:
+    """leader, book notice, news brief, interview … from the section label and the text."""
     section = (article.section or "").lower()
     for word, kind in KIND_BY_SECTION:
-        if word in section:
+        if word in section and not (kind == "leader" and short_item):
             return kind
+    if any(BOOK_FACTS.search(p.text) and len(p.text) < 300 for p in article.body[-2:]):
+        return "book_notice"
+    if short_item:
+        return "news_brief"
     dialogue = sum(1 for p in article.body if p.kind == "paragraph" and p.text.startswith(("– ", "- ", "— ")))
     if article.body and dialogue >= max(2, len(article.body) // 3):
         return "interview"

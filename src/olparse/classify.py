@@ -50,6 +50,7 @@ CONTENTS_WORDS = ("indhold", "indholdsfortegnelse", "contents", "inhalt", "somma
 CREDIT = regex.compile(r"^\s*(foto|fotos|photo|photos|illustration|illustrationer|ill\.|tegning|grafik|"
                        r"billede|kilde: foto|foto og tekst|cover|forsidefoto|forsideillustration)\b\s*[:.]?", regex.I)
 BYLINE = regex.compile(r"^\s*(af|by|von|par|tekst|text|skrevet af)\b[\s:]", regex.I)
+SLUG = regex.compile(r"\.(indd|qxp|qxd|idml|pdf)\b.{0,20}\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", regex.I)
 COLOPHON = regex.compile(r"\bISSN\b|\boplag\b|\bansvarshavende\b|\budgiver|\bredaktion|\btryk\b|\bcolophon\b", regex.I)
 
 
@@ -71,6 +72,7 @@ class Role(str, Enum):
     RUNNING_HEAD = "running_head"
     RUNNING_FOOTER = "running_footer"
     FOLIO = "folio"
+    SLUG = "slug"
     TOC = "toc"
     COLOPHON = "colophon"
     ADVERT = "advert"
@@ -78,7 +80,7 @@ class Role(str, Enum):
     OTHER = "other"
 
 
-FURNITURE_ROLES = {Role.RUNNING_HEAD, Role.RUNNING_FOOTER, Role.FOLIO}
+FURNITURE_ROLES = {Role.RUNNING_HEAD, Role.RUNNING_FOOTER, Role.FOLIO, Role.SLUG}
 TITLE_GROUP = {Role.SECTION, Role.KICKER, Role.TITLE, Role.STANDFIRST, Role.BYLINE}
 
 
@@ -153,6 +155,8 @@ def classify_page(page: PageLayout, style: DocStyle, furniture: Furniture, body_
 def first_pass(block: Block, page: PageLayout, style: DocStyle, furniture: Furniture,
                contents: bool) -> tuple[Role, str]:
     item = furniture.item_for(page.number, block.id)
+    if SLUG.search(block.text) and len(block.lines) <= 2:
+        return Role.SLUG, "layout-program slug (file name, page, date)"
     if item is not None:
         return Role(item.kind), "repeats in the margin" if item.kind != "folio" else "page number in the margin"
     if block.first.rotation != 0:
