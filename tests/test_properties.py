@@ -1,8 +1,9 @@
 """Hypothesis properties of the core text engine on generated synthetic pages.
 
 A page is drawn as: an optional title spanning the columns, then one to three columns of
-justified paragraphs (one run per line or per word), 8-11 pt type, every run nudged by up to
-0.15 pt. The properties:
+justified paragraphs (one run per line or per word), 8-11 pt type, and under them an optional
+quote across the columns and an optional tinted box; every run nudged by up to 0.15 pt.
+The properties:
 
 * reading order is a permutation of the blocks (nothing lost, nothing doubled);
 * the order never depends on the content-stream order of the runs;
@@ -14,6 +15,7 @@ justified paragraphs (one run per line or per word), 8-11 pt type, every run nud
 from __future__ import annotations
 
 from collections import Counter
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
