@@ -203,24 +203,40 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
     if style.is_body_style(block.style):
         return Labeled(block, Role.BODY, "body style")
     in_flow = inside_flow(block, page, style)
-    if QUOTE_RATIO <= ratio < MAX_QUOTE_RATIO and repeats_body(block, body_text):
+    sentence = is_sentence_like(block.text)
+    if QUOTE_RATIO <= ratio < MAX_QUOTE_RATIO and sentence and repeats_body(block, body_text):
         return Labeled(block, Role.PULL_QUOTE, "repeats a sentence of the body")
     prev = previous_text_item(items, index)
     if prev is not None and prev.role is Role.PULL_QUOTE and continues_quote(prev.block, block):
         return Labeled(block, Role.PULL_QUOTE, "continues the pull-quote before it")
-    if ratio >= TITLE_RATIO and len(block.lines) <= 5 and not (in_flow and ratio < 2.0):
+    if ratio >= QUOTE_RATIO and in_flow and sentence:
+        return Labeled(block, Role.PULL_QUOTE, "a large sentence inside the text flow")
+    if ratio >= TITLE_RATIO and len(block.lines) <= 5:
         return Labeled(block, Role.TITLE, f"{ratio:.1f}x body size")
-    if ratio >= QUOTE_RATIO and in_flow:
-        return Labeled(block, Role.PULL_QUOTE, "large type inside the text flow")
     if ratio < SMALL_RATIO and near_image(block, page, style):
         return Labeled(block, Role.CAPTION, "small type by an image")
     if is_subheading(block, style) and followed_by_body(index, items, style):
         return Labeled(block, Role.SUBHEADING, "short bold line before body text")
+    if ratio >= QUOTE_RATIO and len(block.lines) <= 3 and followed_by_body(index, items, style):
+        return Labeled(block, Role.SUBHEADING, "a short heading in larger type before body text")
     if ratio >= QUOTE_RATIO and len(block.lines) <= 8 and in_flow:
         return Labeled(block, Role.PULL_QUOTE, "large type inside the text flow")
     if style.is_body_size(block.size) and not block.first.bold and len(block.lines) >= 2:
         return Labeled(block, Role.BODY, "body size")
     return Labeled(block, Role.OTHER, "no rule matched")
+
+
+def is_sentence_like(text: str) -> bool:
+    """A sentence rather than a headline: it ends like a sentence, opens with a quote mark, or is
+    long. Pull-quotes are sentences; titles and subheadings seldom are."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped[0] in "”“\"«»„'‘’–—":
+        return True
+    if stripped.rstrip("”\"»’' ").endswith((".", "!", "?", "…")):
+        return True
+    return len(stripped.split()) >= 14
 
 
 def is_box_frame(block: Block, page: PageLayout, style: DocStyle) -> bool:

@@ -89,7 +89,7 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
     """Mark running heads, footers and folios, and infer the printed-page map."""
     top, bottom = body_extent(pages, style)
     candidates = [(p, b, zone) for p in pages for b in p.blocks
-                  if b.size <= MAX_SIZE_RATIO * style.body_size
+                  if (b.size <= MAX_SIZE_RATIO * style.body_size or FOLIO_ALONE.match(b.text))
                   and (zone := margin_zone(b, top, bottom, p.height)) is not None]
     counts = Counter({key: len(on_pages) for key, on_pages in pages_by_signature(candidates).items()})
     need = max(2, REPEAT_SHARE * len(pages))
