@@ -147,8 +147,6 @@ def test_column_of_names_the_single_column_holding_a_box():
     assert column_of(box(300, 0, 400, 10), cols) == -1  # in none
 
 
-@pytest.mark.xfail(strict=True, reason="Breuel's rule: a heading narrower than the columns does not separate "
-                                       "the article above from the one below, so their columns interleave")
 def test_stacked_articles_with_a_one_column_heading_are_not_interleaved():
     first = [column(i, words(10 * i, 40), top=110)[0] for i in range(3)]
     second = [column(i, words(10 * i + 5, 40), top=420)[0] for i in range(3)]

@@ -32,6 +32,7 @@ import regex
 from rapidfuzz import fuzz
 
 from .furniture import Furniture
+from .layout import is_sentence_like
 from .model import Block, PageLayout
 from .style import DocStyle
 
@@ -224,19 +225,6 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
     if style.is_body_size(block.size) and not block.first.bold and len(block.lines) >= 2:
         return Labeled(block, Role.BODY, "body size")
     return Labeled(block, Role.OTHER, "no rule matched")
-
-
-def is_sentence_like(text: str) -> bool:
-    """A sentence rather than a headline: it ends like a sentence, opens with a quote mark, or is
-    long. Pull-quotes are sentences; titles and subheadings seldom are."""
-    stripped = text.strip()
-    if not stripped:
-        return False
-    if stripped[0] in "”“\"«»„'‘’–—":
-        return True
-    if stripped.rstrip("”\"»’' ").endswith((".", "!", "?", "…")):
-        return True
-    return len(stripped.split()) >= 14
 
 
 def is_box_frame(block: Block, page: PageLayout, style: DocStyle) -> bool:

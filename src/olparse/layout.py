@@ -45,6 +45,8 @@ FLOAT_REACH_LINES = 4.0
 HEADING_RATIO = 2.0
 #: Above this many blocks on a page, the quadratic precedence order gives way to an XY-cut.
 MAX_PRECEDENCE_BOXES = 400
+#: Headings this much larger than the main text may start a new band of the page.
+BAND_HEADING_RATIO = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,7 @@ def order_page(number: int, width: float, height: float, blocks: Sequence[Block]
     units = make_units(blocks, frames)
     floats = [u for u in units if is_float(u, units, main)]
     flow = [u for u in units if u not in floats]
-    ordered = topological_order(flow)
+    ordered = topological_order(flow, band_separators(flow, main))
     ordered = insert_floats(ordered, floats)
     out: list[Block] = []
     for unit in ordered:
@@ -172,11 +174,12 @@ def precedes(a: BBox, b: BBox, others: Sequence[BBox], tol: float) -> bool:
     return (0, 1) in precedence_edges_of(boxes, tol, by_top, pairs=[(0, 1)])
 
 
-def precedence_edges(boxes: Sequence[BBox], tol: float) -> list[tuple[int, int]]:
+def precedence_edges(boxes: Sequence[BBox], tol: float, separators: Sequence[BBox] = ()) -> list[tuple[int, int]]:
     """All pairs ``(i, j)`` where box ``i`` comes before box ``j`` by Breuel's rule."""
     n = len(boxes)
-    by_top = sorted(range(n), key=lambda k: boxes[k].top)
-    return precedence_edges_of(boxes, tol, by_top, ((i, j) for i in range(n) for j in range(n) if i != j))
+    every = list(boxes) + list(separators)
+    by_top = sorted(range(len(every)), key=lambda k: every[k].top)
+    return precedence_edges_of(every, tol, by_top, ((i, j) for i in range(n) for j in range(n) if i != j))
 
 
 def precedence_edges_of(boxes: Sequence[BBox], tol: float, by_top: Sequence[int], pairs) -> list[tuple[int, int]]:
@@ -211,10 +214,38 @@ def separated(a: BBox, b: BBox, boxes: Sequence[BBox], by_top: Sequence[int], to
     return False
 
 
-def topological_order(units: Sequence[Unit]) -> list[Unit]:
+def topological_order(units: Sequence[Unit], separators: Sequence[BBox] = ()) -> list[Unit]:
     boxes = [u.bbox for u in units]
-    order = topological_indices(boxes)
+    order = topological_indices(boxes, separators)
     return [units[i] for i in order]
+
+
+def band_separators(units: Sequence[Unit], main: StyleKey | None) -> list[BBox]:
+    """Full-width separators above headings that sit in an empty band across the whole page.
+
+    A heading narrower than the columns (a one-column title of the next article) does not by
+    itself separate the article above it from the one below; the empty band across the page
+    just above it does. Only bands that no block crosses count, so a heading beside text that
+    runs on in other columns separates nothing.
+    """
+    if main is None or len(units) < 3:
+        return []
+    x0, x1 = min(u.bbox.x0 for u in units), max(u.bbox.x1 for u in units)
+    out = []
+    for unit in units:
+        block = unit.blocks[0]
+        if unit.framed or block.size < BAND_HEADING_RATIO * main.size or unit.bbox.width >= 0.9 * (x1 - x0) \
+                or is_sentence_like(block.text):
+            continue
+        top = unit.bbox.top
+        above = [u.bbox.bottom for u in units if u is not unit and u.bbox.bottom <= top]
+        if not above:
+            continue
+        band_top = max(above)
+        crossing = any(u is not unit and u.bbox.top < top and u.bbox.bottom > band_top for u in units)
+        if not crossing:
+            out.append(BBox(x0, band_top, x1, band_top))
+    return out
 
 
 def topological_order_blocks(blocks: Sequence[Block]) -> list[Block]:
@@ -222,9 +253,10 @@ def topological_order_blocks(blocks: Sequence[Block]) -> list[Block]:
     return [blocks[i] for i in order]
 
 
-def topological_indices(boxes: Sequence[BBox]) -> list[int]:
+def topological_indices(boxes: Sequence[BBox], separators: Sequence[BBox] = ()) -> list[int]:
     """Kahn's algorithm over Breuel's precedence; the top-left-most ready box goes first.
 
+    ``separators`` are extra boxes that only separate (they are not ordered themselves).
     Cycles (possible with overlapping boxes) are broken by taking the top-left-most remaining box.
     """
     n = len(boxes)
@@ -235,7 +267,7 @@ def topological_indices(boxes: Sequence[BBox]) -> list[int]:
     tol = tolerance_for(boxes)
     succ: list[list[int]] = [[] for _ in range(n)]
     indeg = [0] * n
-    for i, j in precedence_edges(boxes, tol):
+    for i, j in precedence_edges(boxes, tol, separators):
         succ[i].append(j)
         indeg[j] += 1
     key = lambda i: (round(boxes[i].top, 1), boxes[i].x0)  # noqa: E731
@@ -293,6 +325,20 @@ def tolerance_for(boxes: Sequence[BBox]) -> float:
     """Geometric slack: a fifth of the smallest box height, so it scales with the page."""
     heights = sorted(b.height for b in boxes if b.height > 0)
     return 0.2 * heights[len(heights) // 4] if heights else 1.0
+
+
+def is_sentence_like(text: str) -> bool:
+    """A sentence rather than a headline: it ends like a sentence, opens with a quote mark, or is
+    long. Pull-quotes are sentences; titles and subheadings seldom are."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped[0] in "”“\"«»„'‘’–—":
+        return True
+    if stripped.rstrip("”\"»’' ").endswith((".", "!", "?", "…")):
+        return True
+    return len(stripped.split()) >= 14
+
 
 
 def insert_floats(ordered: list[Unit], floats: Sequence[Unit]) -> list[Unit]:
