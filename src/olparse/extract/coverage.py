@@ -37,7 +37,7 @@ from typing import Any, Iterator, Sequence
 MAX_JOIN = 32
 #: Line-end hyphens that dehyphenation may remove (hyphen-minus, soft hyphen, U+2010, U+2011).
 HYPHENS = "-\u00ad\u2010\u2011"
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffd"))
 
 #: JSON fields that hold document text (``hyphenation`` holds raw forms and is left out on purpose).
 ARTICLE_TEXT_FIELDS = ("section", "kicker", "title", "standfirst", "byline")
@@ -105,8 +105,12 @@ def backend_words(path: str, password: str | None = None, ignored: Counter | Non
     with pymupdf.open(path, filetype="pdf") as doc:
         if doc.needs_pass:
             doc.authenticate(password or "")
-        for page in doc:
-            pages.append(rawdict_words(page.get_text("rawdict", flags=TEXT_FLAGS), ignored))
+        for number in range(doc.page_count):
+            try:
+                raw = doc.load_page(number).get_text("rawdict", flags=TEXT_FLAGS)
+            except Exception:  # a page MuPDF cannot read has no words to lose
+                raw = {}
+            pages.append(rawdict_words(raw, ignored))
     return pages
 
 
@@ -178,80 +182,137 @@ def output_words(data: dict[str, Any]) -> Counter:
 
 
 def compare_words(pages: Sequence[Sequence[str]], output: Counter) -> Coverage:
-    """Count the backend words (per page, in order) that the output multiset holds."""
-    available = Counter(output)
-    cov = Coverage()
-    leftovers: list[str] = []
-    for words in pages:
-        leftovers.extend(_match_page(list(words), available, cov))
-    for key in leftovers:
-        if _take_split(key, available):
-            cov.joined += 1
-        else:
-            cov.missing[key] += 1
+    """Count the backend words (per page, in stream order) that the output multiset holds.
+
+    The multiset difference gives the *missing* words (the backend has them more often than
+    the output) and the *surplus* words (the other way round). Missing words are then explained
+    by surplus words, so explaining one word never takes a word that another needs:
+
+    1. neighbours in the stream joined into one word (``foot-`` + ``ball``, ``H E A D``);
+    2. any two missing words joined (a hyphenated word that continues in the next column, a
+       drop cap drawn apart from its word), and a missing word found with one more letter in
+       front (a drop cap that is also a word, ``I`` + ``T-chefen``);
+    3. one missing word split in two (glued across a gutter by the backend).
+    """
+    sequence = [w for page in pages for w in page if word_key(w)]
+    backend = Counter(word_key(w) for w in sequence)
+    missing = backend - output
+    surplus = output - backend
+    by_letters: dict[str, list[str]] = {}
+    for key in surplus:
+        by_letters.setdefault(letters_only(key), []).append(key)
+    unexplained = sum(missing.values())
+    for strict in (True, False):  # joins whose first part is missing go first
+        before = -1
+        while before != sum(missing.values()):  # a join can free a word another join needs
+            before = sum(missing.values())
+            i = 0
+            while i < len(sequence):
+                i += max(1, _join_at(sequence, i, missing, surplus, by_letters, strict))
+            _join_any_two(missing, surplus)
+    _join_drop_caps(missing, surplus)
+    _split_in_two(missing, surplus)
+    missing = +missing
+    cov = Coverage(total=sum(backend.values()), missing=missing)
+    cov.found = cov.total - unexplained
+    cov.joined = unexplained - sum(missing.values())
     return cov
 
 
-def _match_page(words: list[str], available: Counter, cov: Coverage) -> list[str]:
-    """Match one page's words; joins are tried before single words. Returns unmatched keys."""
-    unmatched: list[str] = []
-    i = 0
-    while i < len(words):
-        key = word_key(words[i])
-        if not key:
-            i += 1
-            continue
-        cov.total += 1
-        n = _take_join(words, i, available)
-        if n:
-            cov.total += sum(1 for w in words[i + 1:i + n] if word_key(w))
-            cov.joined += sum(1 for w in words[i:i + n] if word_key(w))
-            i += n
-            continue
-        if available[key] > 0:
-            available[key] -= 1
-            cov.found += 1
-        else:
-            unmatched.append(key)
-        i += 1
-    return unmatched
+def _join_at(sequence: list[str], i: int, missing: Counter, surplus: Counter,
+             by_letters: dict[str, list[str]], strict: bool = True) -> int:
+    """How many missing words from ``i`` on the output holds as one surplus word; consumes them.
 
-
-def _take_join(words: list[str], i: int, available: Counter) -> int:
-    """How many words from ``i`` on the output holds as one word (0 if none); consumes it."""
-    first = words[i]
-    if ends_with_hyphen(first) and i + 1 < len(words):
-        for joined in (first[:-1] + words[i + 1], first + words[i + 1]):
-            if _take(word_key(joined), available):
-                return 2
-    if available[word_key(first)] > 0 and not _starts_spaced_letters(words, i):
+    Tried: line-end hyphens and the next words, runs of up to ``MAX_JOIN`` single characters
+    (letter-spacing, compared by letters and digits only, so ``0 1 / 2 0 2 4`` is ``01/2024``),
+    and two glued neighbours. 0 when none applies. ``strict`` requires the first word to be
+    missing (``Offent- lige`` kept apart in the output must not take ``offentlige`` from
+    ``of- fentlige``); the second, lenient pass only needs one missing part.
+    """
+    if strict and missing[word_key(sequence[i])] <= 0:
         return 0
-    for n in range(min(MAX_JOIN, len(words) - i), 1, -1):  # longest first: "Å R H U S" is not "år"
-        if _take(word_key("".join(words[i:i + n])), available):
+    spans = []
+    if i + 2 < len(sequence) and all(len(word_key(w)) == 1 for w in sequence[i:i + 3]):
+        n = 3
+        while n < MAX_JOIN and i + n < len(sequence) and len(word_key(sequence[i + n])) == 1:
+            n += 1
+        spans.extend(range(n, 2, -1))
+    chain = 0  # "senior-" "medarbej-" "derne": a word broken over three lines
+    while i + chain < len(sequence) - 1 and chain < MAX_JOIN and ends_with_hyphen(sequence[i + chain]):
+        chain += 1
+    spans.extend(range(chain + 1, 2, -1))
+    if i + 1 < len(sequence):
+        spans.append(2)
+    for n in spans:
+        parts = Counter(word_key(w) for w in sequence[i:i + n])
+        if not any(missing[k] > 0 for k in parts):  # all parts are in the output as they are
+            continue
+        forms = _join_forms(sequence[i:i + n])
+        if n > 2:
+            forms = by_letters.get(letters_only(forms[0]), [])
+        joined = next((k for k in forms if surplus[k] > 0), None)
+        if joined is not None:
+            surplus[joined] -= 1
+            for key, count in parts.items():  # a later part may be a word the output has to spare
+                spare = max(0, count - missing[key])
+                missing[key] -= count - spare
+                surplus[key] += spare
             return n
     return 0
 
 
-def _starts_spaced_letters(words: list[str], i: int) -> bool:
-    """True when ``words[i]`` and the next word are one or two characters (``H E A D``)."""
-    return i + 1 < len(words) and 0 < len(word_key(words[i])) <= 2 and 0 < len(word_key(words[i + 1])) <= 2
+def letters_only(key: str) -> str:
+    return "".join(c for c in key if c.isalnum())
+
+
+def _join_forms(parts: list[str]) -> list[str]:
+    """The keys ``parts`` may have become when joined: without and with a line-end hyphen."""
+    plain = word_key("".join(p[:-1] if ends_with_hyphen(p) else p for p in parts))
+    kept = word_key("".join(parts))
+    return [plain] if plain == kept else [plain, kept]
+
+
+def _join_any_two(missing: Counter, surplus: Counter) -> None:
+    """Explain pairs of missing words, wherever they were, that the output holds joined."""
+    for a in sorted(missing):
+        for b in sorted(missing):
+            while missing[a] > 0 and missing[b] > (1 if a == b else 0):
+                joined = next((j for j in (a + b, f"{a}-{b}") if surplus[j] > 0), None)
+                if joined is None:
+                    break
+                surplus[joined] -= 1
+                missing[a] -= 1
+                missing[b] -= 1
+
+
+def _join_drop_caps(missing: Counter, surplus: Counter) -> None:
+    """Explain ``T-chefen`` by a surplus ``IT-chefen``: the drop cap ``I`` is a word elsewhere."""
+    by_tail: dict[str, list[str]] = {}
+    for key in surplus:
+        if len(key) > 1 and key[0].isalpha():
+            by_tail.setdefault(key[1:], []).append(key)
+    for key in sorted(missing):
+        for whole in by_tail.get(key, ()):
+            while missing[key] > 0 and surplus[whole] > 0:
+                missing[key] -= 1
+                surplus[whole] -= 1
+
+
+def _split_in_two(missing: Counter, surplus: Counter) -> None:
+    """Explain a missing word that the output holds as two words (glued across a gutter)."""
+    for key in sorted(missing):
+        while missing[key] > 0 and _take_split(key, surplus):
+            missing[key] -= 1
 
 
 def _take_split(key: str, available: Counter) -> bool:
-    """Accept ``key`` as two adjacent output words (e.g. glued across a gutter); consumes them."""
+    """Find ``key`` as two words of ``available`` (consumed); False when it is not there."""
     for j in range(1, len(key)):
         a, b = word_key(key[:j]), word_key(key[j:])
         if a and b and available[a] > 0 and available[b] > (1 if a == b else 0):
             available[a] -= 1
             available[b] -= 1
             return True
-    return False
-
-
-def _take(key: str, available: Counter) -> bool:
-    if key and available[key] > 0:
-        available[key] -= 1
-        return True
     return False
 
 
