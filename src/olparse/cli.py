@@ -279,6 +279,10 @@ def repair_text_cmd(obj: Context, dump: str, output: str | None, audit: str | No
             write_output(json.dumps([d.to_dict() for d in result.decisions], ensure_ascii=False, indent=1), audit)
 
 
+from .check import check_cmd  # noqa: E402  (last: it builds on the shared options above)
+cli.add_command(check_cmd)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``olparse`` script."""
     cli.main(args=argv, prog_name="olparse")
