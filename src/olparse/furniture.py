@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from .layout import is_sentence_like
 from .model import Block, PageLayout
 from .style import DocStyle
 
@@ -36,6 +37,10 @@ REPEAT_SHARE = 0.25
 EDGE_SHARE = 0.1
 #: Running heads and footers are set small: at most this many times the body size.
 MAX_SIZE_RATIO = 1.6
+#: Text this many times the body size is title type.
+TITLE_RATIO = 1.6
+#: Copies of a running head lie within this share of the page height of each other.
+SAME_PLACE_SHARE = 0.04
 FOLIO_ALONE = re.compile(r"^\s*(\d{1,3})\s*$")
 FOLIO_LEFT = re.compile(r"^\s*(\d{1,3})\s+\D")
 FOLIO_RIGHT = re.compile(r"\s(\d{1,3})\s*$")
@@ -92,12 +97,14 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
                   if (b.size <= MAX_SIZE_RATIO * style.body_size or FOLIO_ALONE.match(b.text))
                   and (zone := margin_zone(b, top, bottom, p.height)) is not None]
     counts = Counter({key: len(on_pages) for key, on_pages in pages_by_signature(candidates).items()})
+    free_standing = {(zone, signature(b.text)) for p, b, zone in candidates if not heads_a_title(b, p, style)}
     need = max(2, REPEAT_SHARE * len(pages))
     items: list[FurnitureItem] = []
     for page, block, zone in candidates:
         sig = signature(block.text)
         folio = folio_of(block.text)
-        repeated = counts[(zone, sig)] >= need and sig
+        # a label that stands over a title wherever it appears is a recurring kicker, not furniture
+        repeated = counts[(zone, sig)] >= need and sig and (zone, sig) in free_standing
         if FOLIO_ALONE.match(block.text):
             items.append(FurnitureItem("folio", block.text.strip(), page.number, block.id, folio))
         elif repeated:
@@ -107,11 +114,32 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
     return Furniture.of(items, page_map, top, bottom)
 
 
+def heads_a_title(block: Block, page: PageLayout, style: DocStyle) -> bool:
+    """Whether a title-size block starts right under ``block`` (within three body lines)."""
+    reach = 3 * style.body_leading
+    return any(other.size >= TITLE_RATIO * style.body_size and other.bbox.x_overlap(block.bbox) > 0
+               and -0.5 * block.size <= other.bbox.top - block.bbox.bottom <= reach and not is_sentence_like(other.text)
+               for other in page.blocks)
+
+
 def pages_by_signature(candidates) -> dict[tuple[str, str], set[int]]:
-    """For each (zone, signature), the pages where it appears."""
-    seen: dict[tuple[str, str], set[int]] = {}
+    """For each (zone, signature), the pages where it appears at one height on the page.
+
+    Occurrences are grouped by their top edge (within ``SAME_PLACE_SHARE`` of the page height),
+    and the largest group counts: a running head sits in the same place on every page, a word
+    that merely recurs (a cover teaser and a kicker) does not.
+    """
+    places: dict[tuple[str, str], list[tuple[float, int]]] = {}
     for page, block, zone in candidates:
-        seen.setdefault((zone, signature(block.text)), set()).add(page.number)
+        places.setdefault((zone, signature(block.text)), []).append((block.bbox.top / page.height, page.number))
+    seen: dict[tuple[str, str], set[int]] = {}
+    for key, found in places.items():
+        best: set[int] = set()
+        for top, _ in found:
+            group = {number for other, number in found if abs(other - top) <= SAME_PLACE_SHARE}
+            if len(group) > len(best):
+                best = group
+        seen[key] = best
     return seen
 
 

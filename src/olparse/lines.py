@@ -37,6 +37,7 @@ Restrictions: vertical (top-to-bottom stacked) CJK text is not handled; superscr
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import replace
 from typing import Sequence
@@ -60,6 +61,9 @@ MAX_TRACKING_EM = 1.0
 DROP_CAP_RATIO = 1.9
 #: Runs whose sizes differ by more than this factor are different lines unless set tight.
 SIZE_CLASH_RATIO = 1.25
+#: A bullet or list number may stand this many ems before its item's text.
+MAX_MARKER_GAP_EM = 4.0
+LIST_MARKER = re.compile(r"[•▪◦‣⁃●■□–\-*>]|\d{1,2}[.)]|[a-zA-Z][.)]")
 END_MARK_GLYPHS = frozenset("■□▪◼◾●◆❑▲★")
 DINGBAT_LETTERS = frozenset("nlqupo")
 SENTENCE_END = tuple(".!?”\"»)…:;'’")
@@ -198,7 +202,7 @@ def split_row(rows: list[list[Run]], index: int) -> list[list[Run]]:
         prev = segments[-1]
         right = max(r.bbox.x1 for r in prev)
         gap = run.bbox.x0 - right
-        if is_letterspaced_word_gap(prev, run, gap):
+        if is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap):
             prev.append(run)
         elif sizes_clash(prev[-1], run, gap) or \
                 is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size), prev[-1]):
@@ -220,6 +224,12 @@ def is_letterspaced_word_gap(prev: list[Run], run: Run, gap: float) -> bool:
         return False
     tracking = prev[-1].bbox.x0 - prev[-2].bbox.x1
     return 0 < tracking <= MAX_TRACKING_EM * run.size and gap <= 2 * tracking + 0.5 * run.size
+
+
+def is_list_marker_gap(prev: list[Run], run: Run, gap: float) -> bool:
+    """A bullet or list number set apart from its item's text (a tab indent) stays with it."""
+    text = "".join(r.text for r in prev).strip()
+    return bool(LIST_MARKER.fullmatch(text)) and 0 <= gap <= MAX_MARKER_GAP_EM * run.size
 
 
 def sizes_clash(a: Run, b: Run, gap: float) -> bool:

@@ -1,0 +1,184 @@
+"""Magazine structure on the committed fixtures: roles, articles, contents, metadata, furniture.
+
+Each fixture is parsed once per test session; the expectations come from its truth file, so a
+test fails when a stage stops finding what the generator put on the page.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import olparse
+from olparse.classify import Role, looks_like_byline
+from olparse.document import validate_document
+from olparse.layout import is_sentence_like
+from olparse.model import Block
+from olparse.geometry import BBox
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+NAMES = ["gen-clean", "gen-messy", "gen-2col", "gen-items"]
+
+
+@lru_cache(maxsize=None)
+def parsed(name: str) -> dict:
+    return olparse.parse(FIXTURES / f"{name}.pdf").to_dict()
+
+
+@lru_cache(maxsize=None)
+def truth(name: str) -> dict:
+    return json.loads((FIXTURES / f"{name}.truth.json").read_text(encoding="utf-8"))
+
+
+def by_title(data: dict) -> dict[str, dict]:
+    return {a["title"]: a for a in data["articles"]}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_article_is_found_with_its_title_and_nothing_extra(name):
+    got = sorted(a["title"] for a in parsed(name)["articles"])
+    want = sorted(a["title"] for a in truth(name)["articles"])
+    assert got == want
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_title_groups_match_the_truth(name):
+    found = by_title(parsed(name))
+    for art in truth(name)["articles"]:
+        got = found[art["title"]]
+        assert got["kicker"] == art["kicker"], art["id"]
+        assert got["byline"] == art["byline"], art["id"]
+        assert " ".join(got["standfirst"].split()) == " ".join(art["standfirst"].split()), art["id"]
+        assert got["section"].lower() == art["section"].lower(), art["id"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_start_pages_and_end_marks(name):
+    found = by_title(parsed(name))
+    for art in truth(name)["articles"]:
+        got = found[art["title"]]
+        assert got["pages"]["printed"][0] == art["pages"][0], art["id"]
+        assert got["end_mark"] == art["end_mark"], art["id"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_boxes_and_quotes_stay_out_of_the_body(name):
+    found = by_title(parsed(name))
+    for art in truth(name)["articles"]:
+        got = found[art["title"]]
+        assert len(got["fact_boxes"]) == len(art["fact_boxes"]), art["id"]
+        assert len(got["pull_quotes"]) == len(art["pull_quotes"]), art["id"]
+        body_words = sum(len(p["text"].split()) for p in got["body"])
+        truth_words = sum(len(p["text"].split()) for p in art["body"])
+        assert abs(body_words - truth_words) <= 0.01 * truth_words + 2, art["id"]  # no quote or box text in it
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_contents_entries_link_to_the_right_articles(name):
+    data = parsed(name)
+    ids = {a["id"]: a["title"] for a in data["articles"]}
+    truth_ids = {a["id"]: a["title"] for a in truth(name)["articles"]}
+    want = {(e["page"], truth_ids[e["article"]]) for e in truth(name)["toc"]}
+    got = {(e["printed_page"], ids.get(e["article_id"])) for e in data["toc"]}
+    assert want <= got
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_issue_metadata_comes_from_colophon_and_footers(name):
+    issue = parsed(name)["issue"]
+    want = truth(name)["issue"]
+    assert (issue["title"], issue["number"], issue["issn"], issue["language"]) == \
+        (want["title"], want["number"], want["issn"], want["language"])
+    assert issue["year"] == int(want["number"].split("/")[1])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_printed_page_map_follows_the_folios(name):
+    pages = parsed(name)["pages"]
+    assert all(p["printed"] == p["pdf"] for p in pages)  # fixtures: printed = pdf index + 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_output_validates_and_round_trips_through_json(name):
+    data = parsed(name)
+    validate_document(data)
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+
+def test_running_footers_and_folios_are_furniture_not_text():
+    data = parsed("gen-clean")
+    kinds = {f["type"] for f in data["furniture"]}
+    assert {"running_footer", "folio", "toc", "colophon"} <= kinds
+    body = " ".join(p["text"] for a in data["articles"] for p in a["body"])
+    assert "Offentlig Ledelse 01/2024" not in body
+
+
+def test_slug_lines_are_furniture():
+    slugs = [f["text"] for f in parsed("gen-messy")["furniture"] if f["type"] == "slug"]
+    assert slugs and all(".indd" in s for s in slugs)
+
+
+def test_short_items_become_news_briefs_and_book_notices():
+    kinds = [a["kind"] for a in parsed("gen-items")["articles"]]
+    assert kinds.count("news_brief") == 7
+    assert kinds.count("book_notice") == 4
+
+
+def test_text_on_book_covers_is_image_text_furniture():
+    data = parsed("gen-items")
+    covers = [f["text"] for f in data["furniture"] if f["type"] == "image_text"]
+    assert len(covers) >= 4
+    assert not any(box for a in data["articles"] if a["kind"] == "book_notice" for box in a["fact_boxes"])
+
+
+def test_authors_come_from_the_byline_without_the_role():
+    authors = {a["title"]: a["authors"] for a in parsed("gen-clean")["articles"]}
+    assert authors["Tillid er ikke en kuponordning"] == ["Åse Mortensen"]
+
+
+def test_nothing_is_dropped_every_block_is_somewhere():
+    doc = olparse.parse(FIXTURES / "gen-items.pdf")
+    data = doc.to_dict()
+    everything = json.dumps(data, ensure_ascii=False)
+    for page in doc.pages:
+        for block in page.blocks:
+            for line in block.lines:
+                first_word = line.text.split()[0].rstrip("-")
+                assert first_word in everything, (page.number, line.text)
+
+
+# ------------------------------------------------------------------ pure helpers
+@pytest.mark.parametrize("text, sentence", [
+    ("Man skal ikke miste livet ved at gå på arbejde.", True),
+    ("”Det kom bag på mig”", True),
+    ("2020 slår alle rekorder for bandedrab", False),
+    ("Sjette drab siden 2012", False),
+    ("Antal test, der ligger til grund for tallene:", False),
+])
+def test_sentences_are_told_from_headlines(text, sentence):
+    assert is_sentence_like(text) is sentence
+
+
+def _block(text: str) -> Block:
+    from olparse.model import Line
+    lines = tuple(Line(t, BBox(0, 10 * i, 100, 10 * i + 8), (), "F", 7.0, False, False, 0, 10 * i + 7, 1)
+                  for i, t in enumerate(text.split("\n")))
+    return Block(lines, BBox(0, 0, 100, 10 * len(lines)), 1)
+
+
+@pytest.mark.parametrize("text, byline", [
+    ("AF ANDERS FLØJBORG, DIREKTØR I FONDEN", True),
+    ("Af journalist Karen Frost // kf@x.dk", True),
+    ("ALLE TEMAARTIKLER AF JOURNALIST TINA JUUL RASMUSSEN | tina@x.dk", True),
+    ("Interview:", False),
+    ("KAREN FROST, AFSNITSLEDER I BALLERUP KOMMUNE", False),
+])
+def test_bylines_are_recognised_by_their_words(text, byline):
+    assert looks_like_byline(_block(text)) is byline
+
+
+def test_roles_are_json_names():
+    assert Role.PULL_QUOTE.value == "pull_quote" and Role("fact_box") is Role.FACT_BOX
