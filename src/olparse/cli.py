@@ -75,7 +75,8 @@ def write_output(text: str, output: str | None) -> None:
 
     The text goes to a temporary file in the same folder, is flushed to disk and then renamed
     over ``output``, so a failed or interrupted run leaves either the old file or none, never a
-    half-written one. A PDF is never overwritten (``-o`` pointing at the input is a typo).
+    half-written one. A PDF is never overwritten (``-o`` pointing at the input is a typo); a
+    device or pipe (``-o /dev/null``) is written in place.
     """
     if output in (None, "-"):
         click.echo(text, nl=not text.endswith("\n"))
@@ -86,6 +87,9 @@ def write_output(text: str, output: str | None) -> None:
         raise OutputError(f"{target}: the folder {folder} does not exist")
     if target.is_dir():
         raise OutputError(f"{target}: is a folder", hint="give a file name with -o")
+    if target.exists() and not target.is_file():  # /dev/null, a FIFO: write through, never replace
+        write_special(text, target)
+        return
     if looks_like_pdf(target):
         raise OutputError(f"{target}: is a PDF; olparse does not overwrite PDFs with its output",
                           hint="choose another file name with -o")
@@ -105,6 +109,15 @@ def write_output(text: str, output: str | None) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
         raise
+
+
+def write_special(text: str, target: Path) -> None:
+    """Write to a device or pipe in place (renaming over it would replace the device node)."""
+    try:
+        with target.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot be written ({exc.strerror or exc})") from exc
 
 
 def looks_like_pdf(path: Path) -> bool:

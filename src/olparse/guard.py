@@ -188,7 +188,14 @@ def worker_main(conn: Any, path: str, backend: str, password: str | None, memory
 
 
 def quiet_worker() -> None:
-    """Ignore Ctrl-C (the parent stops the worker) and send stray output to /dev/null."""
+    """Ignore Ctrl-C (the parent stops the worker) and send stray output to /dev/null.
+
+    ``faulthandler`` (enabled by pytest, or ``python -X faulthandler``) is switched off too: it
+    writes to a file descriptor of its own, and a crash here is reported by the parent.
+    """
+    with contextlib.suppress(Exception):
+        import faulthandler
+        faulthandler.disable()
     with contextlib.suppress(Exception):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(Exception):

@@ -1,0 +1,399 @@
+"""Bad input never crashes, hangs or loses data: the library side (issue 5).
+
+Every reproduction in tests/robustness/ (built by ``make_cases.py``) must give either a
+schema-valid document or the ``OlparseError`` subclass of its documented exit code. The guard
+(worker process, time and memory limits, fallbacks) is tested with layout functions that
+sleep, crash, fail or eat memory on purpose, so each protection is seen to work.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from olparse.document import validate_document
+from olparse.errors import (BackendError, CorruptPdfError, EncryptedPdfError, ExitCode, InputError,
+                            LimitExceededError, NotAPdfError, OlparseError, OptionsError, ParseTimeoutError)
+from olparse.extract import backend_reason, open_document
+from olparse.extract._common import baseline_across, clean_text, printable
+from olparse.extract.coverage import output_words, word_key
+from olparse.guard import Limits, plain_layout, read_pages
+from olparse.options import Options
+from olparse.pipeline import layout_page, parse
+from robustness.make_cases import BY_NAME, CASES, OWNER_PASSWORD, USER_PASSWORD, path_of
+
+from conftest import make_page, make_rotated_run, make_run
+
+#: Cases whose reading is slow on purpose (the time-limit tests use them).
+SLOW_CASES = {"glyph_flood.pdf"}
+ERROR_OF_CODE = {3: InputError, 4: NotAPdfError, 5: CorruptPdfError, 6: EncryptedPdfError}
+
+
+def case_path(name: str) -> Path:
+    path = path_of(name)
+    if not path.exists():
+        pytest.fail(f"{path} is missing; run python tests/robustness/make_cases.py")
+    return path
+
+
+def words_of(doc) -> set[str]:
+    return set(output_words(doc.to_dict()))
+
+
+def warnings_of(doc) -> list[str]:
+    return [w.message for w in doc.warnings]
+
+
+# ------------------------------------------------------------------------------ every case
+@pytest.mark.parametrize("case", [c for c in CASES if c.name not in SLOW_CASES], ids=lambda c: c.name)
+def test_case_gives_valid_json_or_its_documented_error(case):
+    path = case_path(case.name)
+    if case.exit_code:
+        with pytest.raises(OlparseError) as info:
+            parse(path)
+        assert info.value.exit_code == case.exit_code, info.value.one_line()
+        assert isinstance(info.value, ERROR_OF_CODE[case.exit_code])
+        assert "\n" not in info.value.one_line()
+        return
+    doc = parse(path)
+    data = json.loads(doc.to_json(validate=True))
+    validate_document(data)
+    assert {word_key(w) for w in case.words} <= words_of(doc)
+
+
+@pytest.mark.parametrize("backend", ["pymupdf", "pdfplumber"])
+@pytest.mark.parametrize("name", ["encrypted_aes256.pdf", "encrypted_rc4.pdf"])
+def test_encrypted_file_needs_and_takes_its_password(name, backend):
+    path = case_path(name)
+    with pytest.raises(EncryptedPdfError, match="needs a password"):
+        parse(path, backend=backend, fallback=False)
+    with pytest.raises(EncryptedPdfError, match="wrong password") as info:
+        parse(path, backend=backend, password="not-the-password", fallback=False)
+    assert info.value.exit_code == ExitCode.ENCRYPTED_PDF
+    assert "--password" in info.value.one_line()
+    doc = parse(path, backend=backend, password=USER_PASSWORD)
+    assert "ledelse" in words_of(doc)
+    assert doc.source["backend"] == backend
+
+
+def test_owner_password_opens_too():
+    doc = parse(case_path("encrypted_aes256.pdf"), password=OWNER_PASSWORD)
+    assert "ledelse" in words_of(doc)
+
+
+def test_owner_only_file_is_read_with_a_permissions_warning():
+    doc = parse(case_path("owner_only.pdf"))
+    assert "ledelse" in words_of(doc)
+    assert any("permissions do not allow copying" in w for w in warnings_of(doc))
+
+
+def test_scanned_page_gives_no_text_layer_warning_per_page():
+    doc = parse(case_path("scan_plus_text.pdf"))
+    assert [(w.code, w.page) for w in doc.warnings if w.code == "no_text_layer"] == [("no_text_layer", 2)]
+    assert "ocr" in next(w.message for w in doc.warnings if w.code == "no_text_layer").lower()
+    only = parse(case_path("image_only.pdf"))
+    assert [w.page for w in only.warnings if w.code == "no_text_layer"] == [1]
+    validate_document(only.to_dict())
+
+
+@pytest.mark.parametrize("name", ["bad_startxref.pdf", "one_byte_missing.pdf", "no_xref.pdf", "truncated.pdf"])
+def test_repaired_file_says_so(name):
+    doc = parse(case_path(name))
+    assert any("rebuilt its cross-reference table" in w for w in warnings_of(doc))
+
+
+def test_damaged_stream_keeps_what_decodes_and_says_so():
+    doc = parse(case_path("bad_zlib.pdf"))
+    assert "ledelse" in words_of(doc)
+    assert any(w.startswith("page 1: MuPDF found damage") and "zlib" in w for w in warnings_of(doc))
+
+
+def test_page_tree_cycle_names_the_page_it_could_not_read():
+    doc = parse(case_path("page_tree_cycle.pdf"))
+    assert "sidetræet" in words_of(doc)
+    assert any(w.startswith("page 2 is missing from the output") and "cycle in page tree" in w
+               for w in warnings_of(doc))
+
+
+def test_lone_surrogates_never_reach_the_output():
+    doc = parse(case_path("surrogate_tounicode.pdf"))
+    doc.to_json(validate=True).encode("utf-8")  # raised UnicodeEncodeError before the fix
+    assert "og" in words_of(doc)
+
+
+def test_tilted_lines_stay_apart_with_their_word_spaces():
+    words = words_of(parse(case_path("tilted_text.pdf")))
+    assert {"backwards", "elbows", "relax", "shoulder"} <= words
+    assert not any("backwards" in w and w != "backwards" for w in words)
+
+
+@pytest.mark.parametrize("backend", ["pymupdf", "pdfplumber"])
+def test_both_backends_read_the_clean_case(backend):
+    doc = parse(case_path("clean.pdf"), backend=backend)
+    assert {"ledelse", "tillid", "kommunen"} <= words_of(doc)
+    assert not doc.warnings
+
+
+# ------------------------------------------------------------------------------ time limits
+def sleepy_layout(raw):
+    """A layout stage that hangs (stands in for a quadratic stage on a huge page)."""
+    time.sleep(60)
+    return layout_page(raw)
+
+
+def test_slow_layout_is_cut_off_and_the_page_kept_in_stream_order():
+    start = time.monotonic()
+    outcome = read_pages(case_path("clean.pdf"), "pymupdf", None, lambda n: range(1, n + 1),
+                         Limits(page_timeout=1.0), layout=sleepy_layout)
+    assert time.monotonic() - start < 15
+    assert [p.number for p in outcome.layouts] == [1, 2]
+    text = " ".join(b.text for p in outcome.layouts for b in p.blocks)
+    assert "Ledelse" in text and "tillid" in text
+    assert sum("longer than the limit of 1 s" in w for w in outcome.warnings) == 2
+
+
+def test_document_timeout_stops_reading():
+    start = time.monotonic()
+    with pytest.raises(ParseTimeoutError) as info:
+        read_pages(case_path("clean.pdf"), "pymupdf", None, lambda n: range(1, n + 1),
+                   Limits(page_timeout=None, timeout=1.5), layout=sleepy_layout)
+    assert time.monotonic() - start < 10
+    assert info.value.exit_code == ExitCode.TIMEOUT
+    assert not multiprocessing.active_children()
+
+
+def test_glyph_flood_is_stopped_by_the_page_timeout():
+    start = time.monotonic()
+    with pytest.raises(ParseTimeoutError) as info:
+        parse(case_path("glyph_flood.pdf"), page_timeout=1)
+    assert time.monotonic() - start < 20
+    assert "longer than the limit of 1 s" in info.value.message
+    assert "--page-timeout" in info.value.hint
+    assert not multiprocessing.active_children()
+
+
+# ------------------------------------------------------------------------------ crashes and bugs
+def crashing_layout(raw):
+    """Kill the reader process on page 1, as a segfault in MuPDF would."""
+    if raw.number == 1:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return layout_page(raw)
+
+
+def buggy_layout(raw):
+    raise TypeError("a bug in a layout stage")
+
+
+def hungry_layout(raw):
+    """Ask for far more memory than the limit allows."""
+    blob = bytearray(8 * 1024 ** 3)
+    return blob and layout_page(raw)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signals")
+def test_crashing_page_costs_that_page_only():
+    outcome = read_pages(case_path("clean.pdf"), "pymupdf", None, lambda n: range(1, n + 1),
+                         Limits(page_timeout=20), layout=crashing_layout)
+    assert [p.number for p in outcome.layouts] == [2]
+    assert any(w.startswith("page 1 is missing from the output") and "SIGSEGV" in w for w in outcome.warnings)
+    assert not multiprocessing.active_children()
+
+
+def test_layout_bug_keeps_the_text_and_points_at_the_code():
+    outcome = read_pages(case_path("clean.pdf"), "pymupdf", None, lambda n: [1],
+                         Limits(page_timeout=20), layout=buggy_layout)
+    assert "tillid" in " ".join(b.text for b in outcome.layouts[0].blocks)
+    assert any("layout analysis failed (TypeError at test_robustness.py:" in w for w in outcome.warnings)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux")
+def test_memory_limit_turns_a_runaway_page_into_a_warning():
+    outcome = read_pages(case_path("clean.pdf"), "pymupdf", None, lambda n: range(1, n + 1),
+                         Limits(page_timeout=20, memory_mb=256), layout=hungry_layout)
+    assert [p.number for p in outcome.layouts] == [1, 2]
+    assert sum("MemoryError" in w for w in outcome.warnings) == 2
+    assert "tillid" in " ".join(b.text for p in outcome.layouts for b in p.blocks)
+
+
+def test_in_process_reading_gives_the_same_document():
+    isolated = parse(case_path("clean.pdf")).to_dict()
+    here = parse(case_path("clean.pdf"), isolate=False).to_dict()
+    assert isolated == here
+
+
+def test_no_reader_process_outlives_a_parse():
+    parse(case_path("clean.pdf"))
+    with pytest.raises(EncryptedPdfError):
+        parse(case_path("encrypted_aes256.pdf"))
+
+    def interrupt(done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        parse(case_path("clean.pdf"), progress=interrupt)
+    assert not multiprocessing.active_children()
+
+
+# ------------------------------------------------------------------------------ fallbacks
+def test_unopenable_file_is_opened_with_the_other_backend(monkeypatch):
+    from olparse.extract import pymupdf_backend
+
+    def refuse(self, path, password=None):
+        raise CorruptPdfError(f"{path}: MuPDF cannot read it as a PDF (simulated)")
+
+    monkeypatch.setattr(pymupdf_backend.PyMuPDFDocument, "__init__", refuse)
+    doc = parse(case_path("clean.pdf"), isolate=False)
+    assert doc.source["backend"] == "pdfplumber"
+    assert any("pymupdf could not open the file" in w and "pdfplumber instead" in w for w in warnings_of(doc))
+    with pytest.raises(CorruptPdfError, match="simulated"):
+        parse(case_path("clean.pdf"), isolate=False, fallback=False)
+
+
+def test_unreadable_page_is_read_with_the_other_backend(monkeypatch):
+    from olparse.extract import pymupdf_backend
+    real = pymupdf_backend.PyMuPDFDocument.page
+
+    def page(self, number):
+        if number == 2:
+            raise RuntimeError("simulated damage on page 2")
+        return real(self, number)
+
+    monkeypatch.setattr(pymupdf_backend.PyMuPDFDocument, "page", page)
+    doc = parse(case_path("clean.pdf"), isolate=False)
+    assert [p.number for p in doc.pages] == [1, 2]
+    assert any(w.startswith("page 2: pymupdf cannot read it (RuntimeError: simulated damage on page 2)")
+               and "read with pdfplumber instead" in w for w in warnings_of(doc))
+
+
+def test_no_readable_page_is_a_corrupt_pdf(monkeypatch):
+    from olparse.extract import pdfplumber_backend, pymupdf_backend
+
+    def broken(self, number):
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(pymupdf_backend.PyMuPDFDocument, "page", broken)
+    monkeypatch.setattr(pdfplumber_backend.PdfPlumberDocument, "page", broken)
+    with pytest.raises(CorruptPdfError, match="no page could be read"):
+        parse(case_path("clean.pdf"), isolate=False)
+
+
+def test_backend_bug_while_opening_is_a_backend_error(monkeypatch):
+    from olparse.extract import pdfplumber_backend, pymupdf_backend
+
+    def explode(self, path, password=None):
+        raise ZeroDivisionError("simulated bug")
+
+    monkeypatch.setattr(pymupdf_backend.PyMuPDFDocument, "__init__", explode)
+    monkeypatch.setattr(pdfplumber_backend.PdfPlumberDocument, "__init__", explode)
+    with pytest.raises(BackendError, match="ZeroDivisionError: simulated bug") as info:
+        parse(case_path("clean.pdf"), isolate=False)
+    assert info.value.exit_code == ExitCode.BACKEND
+
+
+# ------------------------------------------------------------------------------ limits and options
+def test_page_limit():
+    with pytest.raises(LimitExceededError, match="2 pages, more than the limit of 1") as info:
+        parse(case_path("clean.pdf"), max_pages=1)
+    assert info.value.exit_code == ExitCode.LIMIT_EXCEEDED
+    assert [p.number for p in parse(case_path("clean.pdf"), max_pages=1, pages=(2,)).pages] == [2]
+
+
+@pytest.mark.parametrize("name, value, message", [
+    ("page_timeout", 0, "page_timeout must be a positive number"),
+    ("page_timeout", float("inf"), "page_timeout must be a positive number"),
+    ("timeout", -1, "timeout must be a positive number"),
+    ("timeout", "10", "timeout must be a positive number"),
+    ("memory_limit_mb", 10, "memory_limit_mb must be a whole number"),
+    ("memory_limit_mb", True, "memory_limit_mb must be a whole number"),
+    ("max_pages", True, "max_pages must be a whole number"),
+    ("fallback", "yes", "fallback must be True or False"),
+    ("isolate", 1, "isolate must be True or False"),
+    ("password", 1234, "password must be a string"),
+    ("backend", "pdfium", "unknown backend 'pdfium'"),
+    ("colour", 1, "unknown option(s): colour"),
+])
+def test_bad_options_are_refused_with_exact_messages(name, value, message):
+    with pytest.raises(OptionsError, match=message.replace("(", r"\(").replace(")", r"\)")) as info:
+        Options.resolve({name: value})
+    assert isinstance(info.value, ValueError)
+    assert info.value.exit_code == ExitCode.BAD_ARGS
+
+
+def test_none_means_no_limit():
+    opts = Options.resolve({"page_timeout": None, "timeout": None, "memory_limit_mb": None})
+    assert (opts.page_timeout, opts.timeout, opts.memory_limit_mb) == (None, None, None)
+
+
+# ------------------------------------------------------------------------------ small parts
+def test_errors_cross_the_process_boundary_with_their_hint():
+    err = EncryptedPdfError("x.pdf: wrong password", hint="check it", page=3)
+    back = pickle.loads(pickle.dumps(err))
+    assert (type(back), back.message, back.hint, back.page) == (EncryptedPdfError, err.message, "check it", 3)
+    assert back.one_line() == "x.pdf: wrong password (check it)"
+
+
+def test_backend_reason_is_short_and_path_free():
+    exc = RuntimeError("code=7: cannot open '/tmp/x.pdf'\n  as pdf")
+    assert backend_reason(exc, "/tmp/x.pdf") == "RuntimeError: cannot open the file as pdf"
+    wrapped = Exception(ValueError("inner"))
+    assert backend_reason(wrapped) == "ValueError: inner"
+
+
+def test_text_cleaning():
+    assert clean_text("a\ud800b") == "a\ufffdb"
+    assert printable("bad \udcdb\x07 key\n next") == "bad \ufffd? key next"
+
+
+@pytest.mark.parametrize("dx, dy, expected", [
+    (1, 0, 20.0), (0, -1, 10.0), (0, 1, -10.0), (-1, 0, -20.0)])
+def test_baseline_across_axis_directions(dx, dy, expected):
+    assert baseline_across(dx, dy, 10.0, 20.0) == pytest.approx(expected)
+
+
+def test_baseline_across_separates_tilted_lines():
+    import math
+    a = math.radians(10)
+    dx, dy = math.cos(a), math.sin(a)  # tilted 10 degrees clockwise on the page
+    along = [baseline_across(dx, dy, 100 + t * dx, 200 + t * dy) for t in (0, 30, 60)]
+    next_line = baseline_across(dx, dy, 100 - 12 * dy, 200 + 12 * dx)
+    assert max(along) - min(along) < 1e-6
+    assert next_line - along[0] == pytest.approx(12)
+
+
+def test_open_document_closes_nothing_twice_on_wrong_password():
+    with pytest.raises(EncryptedPdfError):
+        open_document(case_path("encrypted_aes256.pdf"), password="nope")
+
+
+# ------------------------------------------------------------------------------ plain layout
+def test_plain_layout_keeps_every_word_in_stream_order():
+    runs = [make_run("Første linje", 50, 100), make_run("med to dele", 120, 100),
+            make_run("anden linje", 50, 112), make_run("Rubrik", 300, 60, size=20),
+            make_rotated_run("Foto: Ib", 40, 500)]
+    layout = plain_layout(make_page(runs))
+    texts = [b.text for b in layout.blocks]
+    assert texts == ["Første linje med to dele\nanden linje", "Rubrik", "Foto: Ib"]
+    assert [b.id for b in layout.blocks] == [0, 1, 2]
+
+
+def test_plain_layout_marks_line_end_hyphens():
+    runs = [make_run("ledel\u00ad", 50, 100), make_run("sesudvikling og for-", 50, 112), make_run("løb", 50, 124)]
+    lines = [ln for b in plain_layout(make_page(runs)).blocks for ln in b.lines]
+    assert [(ln.text, ln.hyphen_signal) for ln in lines] == [
+        ("ledel", "soft"), ("sesudvikling og for-", "hyphen"), ("løb", "")]
+
+
+def test_plain_layout_is_linear():
+    runs = [make_run(f"ord{i}", 20 + (i % 8) * 70, 50 + (i // 8) % 60 * 12, seq=i) for i in range(60_000)]
+    start = time.perf_counter()
+    layout = plain_layout(make_page(runs))
+    assert time.perf_counter() - start < 10
+    assert sum(len(b.text.split()) for b in layout.blocks) == 60_000
