@@ -22,6 +22,9 @@ class BBox:
     x1: float
     bottom: float
 
+    def __reduce__(self):  # plain tuples pickle fast: layouts cross from the page worker
+        return (BBox, (self.x0, self.top, self.x1, self.bottom))
+
     @property
     def width(self) -> float:
         return self.x1 - self.x0

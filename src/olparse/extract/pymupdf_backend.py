@@ -88,7 +88,8 @@ class PyMuPDFDocument:
             height=float(rect.height),
             runs=tuple(rawdict_to_runs(text, rect.x0, rect.y0)),
             rects=tuple(drawings_to_rects(page.get_cdrawings(), rect.x0, rect.y0)),
-            images=tuple(images_to_boxes(page.get_image_info(), rect.x0, rect.y0)),
+            images=tuple(images_to_boxes(page.get_image_info() if page.get_images(full=True) else [],
+                                         rect.x0, rect.y0)),
             label=page_label(page),
             warnings=damage_warnings(pymupdf.TOOLS.mupdf_warnings(reset=True)),
         )
