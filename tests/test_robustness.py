@@ -392,8 +392,22 @@ def test_plain_layout_marks_line_end_hyphens():
 
 
 def test_plain_layout_is_linear():
-    runs = [make_run(f"ord{i}", 20 + (i % 8) * 70, 50 + (i // 8) % 60 * 12, seq=i) for i in range(60_000)]
+    runs = [make_run(f"ord{i}", 20 + (i % 8) * 70, 50 + (i // 8) % 60 * 12, seq=i) for i in range(30_000)]
     start = time.perf_counter()
     layout = plain_layout(make_page(runs))
-    assert time.perf_counter() - start < 10
-    assert sum(len(b.text.split()) for b in layout.blocks) == 60_000
+    assert time.perf_counter() - start < 10  # a quadratic step would take minutes here
+    assert sum(len(b.text.split()) for b in layout.blocks) == 30_000
+
+
+def parse_in_pool_worker(path: str) -> tuple[list[str], int]:
+    doc = parse(path)
+    return [w.message for w in doc.warnings], len(doc.pages)
+
+
+def test_parse_inside_a_daemonic_pool_worker_reads_in_process():
+    """Pool workers may not start processes; olparse then reads in process and says so."""
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ctx.Pool(1) as pool:
+        warnings, pages = pool.apply(parse_in_pool_worker, (str(case_path("clean.pdf")),))
+    assert pages == 2
+    assert any("without time and memory limits" in w for w in warnings)

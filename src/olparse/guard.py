@@ -288,6 +288,7 @@ class GuardedReader:
         self._worker: Worker | None = None
         self._src: Any = None
         self.info: DocInfo | None = None
+        self.notes: list[str] = []
 
     # -- lifecycle
     def __enter__(self) -> "GuardedReader":
@@ -307,11 +308,24 @@ class GuardedReader:
 
     # -- opening
     def open(self) -> DocInfo:
-        """Open the document (in the worker); raises the backend's ``OlparseError``."""
-        if not self.limits.isolate:
-            self._src, self.info = open_source(self.path, self.backend, self.password)
-            return self.info
-        self.info = self._start_worker()
+        """Open the document (in the worker); raises the backend's ``OlparseError``.
+
+        Where no process can be started (inside a daemonic pool worker, a sandbox without
+        ``fork``), the document is read in this process and ``notes`` says that the page
+        limits do not apply.
+        """
+        if self.limits.isolate:
+            try:
+                self.info = self._start_worker()
+                return self.info
+            except (OSError, AssertionError, ValueError) as exc:  # multiprocessing refused
+                if isinstance(exc, OlparseError):
+                    raise
+                self.close()
+                self.limits = replace(self.limits, isolate=False)
+                self.notes.append(f"pages were read without time and memory limits: no reader process "
+                                  f"could be started ({type(exc).__name__}: {exc})")
+        self._src, self.info = open_source(self.path, self.backend, self.password)
         return self.info
 
     def _start_worker(self) -> DocInfo:
@@ -504,6 +518,8 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
     reader, warnings = open_with_fallback(path, backend, password, limits, fallback, layout, deadline)
     with reader:
         info = reader.info
+        warnings.extend(reader.notes)
+        limits = reader.limits
         numbers = list(choose(info.page_count))
         results = {r.number: r for r in report_progress(reader.read(numbers), len(numbers), progress)}
         retry_plain(reader, results, warnings)
