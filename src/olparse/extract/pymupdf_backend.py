@@ -18,12 +18,14 @@ from ..errors import CorruptPdfError, EncryptedPdfError
 from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
 from . import backend_reason
+from .unmapped import repair_unmapped_fonts
 from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_italic_name, printable,
                       rgb_to_int, rotation_of)
 
-#: rawdict without image data (fast) and without clipping to the crop box (art may bleed).
+#: rawdict without image data (fast) and without clipping to the crop box (art may bleed);
+#: glyphs without a Unicode mapping come as their codes, for ``unmapped`` to decode.
 TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
-              | pymupdf.TEXT_MEDIABOX_CLIP)
+              | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE)
 FLAG_ITALIC = 2
 FLAG_BOLD = 16
 #: MuPDF warnings that mean text may be missing or wrong (others, e.g. bad ICC links, do not).
@@ -50,6 +52,7 @@ class PyMuPDFDocument:
             raise CorruptPdfError(f"{path}: MuPDF cannot read it as a PDF, even after trying to repair it "
                                   f"({reason})") from exc
         self.warnings: list[str] = []
+        self._font_shifts: dict[str, int | None] = {}
         try:
             if self._doc.needs_pass:
                 self._authenticate(path, password)
@@ -82,16 +85,17 @@ class PyMuPDFDocument:
         page = self._doc.load_page(number - 1)
         rect = page.rect
         text = page.get_text("rawdict", flags=TEXT_FLAGS)
+        runs, decoded = repair_unmapped_fonts(rawdict_to_runs(text, rect.x0, rect.y0), self._font_shifts)
         return RawPage(
             number=number,
             width=float(rect.width),
             height=float(rect.height),
-            runs=tuple(rawdict_to_runs(text, rect.x0, rect.y0)),
+            runs=tuple(runs),
             rects=tuple(drawings_to_rects(page.get_cdrawings(), rect.x0, rect.y0)),
             images=tuple(images_to_boxes(page.get_image_info() if page.get_images(full=True) else [],
                                          rect.x0, rect.y0)),
             label=page_label(page),
-            warnings=damage_warnings(pymupdf.TOOLS.mupdf_warnings(reset=True)),
+            warnings=damage_warnings(pymupdf.TOOLS.mupdf_warnings(reset=True)) + tuple(decoded),
         )
 
     def close(self) -> None:

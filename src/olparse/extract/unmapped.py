@@ -1,0 +1,111 @@
+"""Text in fonts without a Unicode mapping: recover it from the glyph order where it is safe.
+
+Some PDFs embed TrueType or CFF fonts with neither a ``/ToUnicode`` map nor usable glyph names.
+MuPDF then reports each glyph's code instead of a character, which reads as a cipher:
+``9HQX DX FLQpPD`` for ``Venu au cinéma``, with the space glyph showing up as a control
+character (``\\x03``). In such fonts the codes are glyph indices in a fixed order, shifted by a
+constant: in the standard Macintosh order of TrueType fonts ``space`` is glyph 3 and ``A`` is
+glyph 36, so ASCII text sits 29 codes lower; CFF fonts keep ``space`` at 1 or 2.
+
+The repair, per font:
+
+1. The font is suspect when at least ``MIN_CONTROL_SHARE`` of its characters are control
+   characters (a real font never draws those; here they are the space glyph).
+2. The shift is the one that turns the most frequent control character into a space.
+3. Shifted codes in the ASCII range become ASCII; with the TrueType shift (29) the glyphs that
+   follow (98–127) are the accented letters of the Macintosh order (``é`` is glyph 112). Codes
+   above 127 reach us through another encoding step and are left as they are: such words come
+   back with an odd character instead of not at all.
+4. The result is kept only when it reads like text: mostly letters, mostly lower case, with a
+   natural share of vowels. Otherwise the font's text is left as MuPDF gave it (control
+   characters become spaces), so nothing is lost either way.
+
+Every decoded font is named in a page warning, so an archivist can check it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Sequence
+
+from ..model import Run
+
+MIN_CONTROL_SHARE = 0.03
+MIN_CHARS = 12
+#: The shift of TrueType fonts in the standard Macintosh glyph order (space is glyph 3).
+TRUETYPE_SHIFT = 29
+#: Glyphs 98–127 of the standard Macintosh order ('post' table format 1).
+MAC_ACCENTED = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúù"
+VOWELS = set("aeiouyæøåäöüéèêëàâáíìîïóòôúùûœ")
+
+def repair_unmapped_fonts(runs: Sequence[Run], known: dict[str, int | None]) -> tuple[list[Run], list[str]]:
+    """Decode the runs that report glyph codes; ``known`` caches each font's shift.
+
+    Only runs that hold control characters are touched: one font name can stand for a mapped
+    and an unmapped copy of the font in the same file, and the mapped text must stay as it is.
+    """
+    suspect: dict[str, list[Run]] = {}
+    for run in runs:
+        if has_controls(run.text):
+            suspect.setdefault(run.font, []).append(run)
+    shifts: dict[str, int] = {}
+    warnings = []
+    for font, font_runs in suspect.items():
+        if font not in known:
+            known[font] = find_shift("".join(r.text for r in font_runs))
+        if known[font] is not None:
+            shifts[font] = known[font]
+            warnings.append(f"font {font!r} has no Unicode mapping; its text was decoded from the glyph order")
+    if not shifts:
+        return list(runs), []
+    return [decode_run(r, shifts[r.font]) if r.font in shifts and has_controls(r.text) else r
+            for r in runs], warnings
+
+
+def has_controls(text: str) -> bool:
+    return any(ord(ch) < 0x20 and ch not in "\t\n\r" for ch in text)
+
+
+def find_shift(text: str) -> int | None:
+    """The code shift that makes a suspect font's text read as text, or ``None``."""
+    if len(text) < MIN_CHARS:
+        return None
+    controls = Counter(ch for ch in text if ord(ch) < 0x20 and ch not in "\t\n\r")
+    if sum(controls.values()) < MIN_CONTROL_SHARE * len(text):
+        return None
+    space_code = ord(controls.most_common(1)[0][0])
+    shift = 0x20 - space_code
+    return shift if reads_like_text(decode_text(text, shift)) else None
+
+
+def decode_text(text: str, shift: int) -> str:
+    return "".join(decode_char(ch, shift) for ch in text)
+
+
+def decode_char(ch: str, shift: int) -> str:
+    """Shift codes that land in printable ASCII; in the TrueType order the next glyphs (98–127)
+    are the accented letters of the standard Macintosh order. Codes above 127 reach us through
+    another encoding step in MuPDF and are left as they are; control characters become spaces."""
+    code = ord(ch) + shift
+    if 0x20 <= code <= 0x7E and ord(ch) < 0x80:
+        return chr(code)
+    if shift == TRUETYPE_SHIFT and 98 <= ord(ch) <= 127:
+        return MAC_ACCENTED[ord(ch) - 98]
+    return ch if ord(ch) >= 0x20 else " "
+
+
+def decode_run(run: Run, shift: int) -> Run:
+    """The run with its text decoded; one character stays one character, so edges still fit."""
+    return replace(run, text=decode_text(run.text, shift))
+
+
+def reads_like_text(text: str) -> bool:
+    """Mostly letters, mostly lower case, and a share of vowels that natural language has."""
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = [ch for ch in visible if ch.isalpha()]
+    if len(letters) < MIN_CHARS or len(letters) < 0.6 * len(visible):
+        return False
+    lower = sum(1 for ch in letters if ch.islower()) / len(letters)
+    vowels = sum(1 for ch in letters if ch.lower() in VOWELS) / len(letters)
+    return lower >= 0.5 and 0.2 <= vowels <= 0.7
