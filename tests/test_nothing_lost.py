@@ -26,12 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures").glob("*.pdf"))
 PARSING_CASES = [c for c in CASES if (c.exit_code == 0 or c.password) and c.name != "glyph_flood.pdf"]
 
-OVERLAP_GLUE = ("lines.join_run_texts glues two runs that overlap on one baseline without a space: "
-                "the generator draws a biography line ('... ledelse i mere end ti år.') over body text, "
-                "and the line becomes 'hænger tætledelse i mere end ti år. sammen'")
-GENERATED_SEEDS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-                   pytest.param(11, marks=pytest.mark.xfail(strict=True, reason=OVERLAP_GLUE)),
-                   pytest.param(14, marks=pytest.mark.xfail(strict=True, reason=OVERLAP_GLUE))]
+GENERATED_SEEDS = list(range(10)) + [11, 14]  # 11 and 14 draw a biography line over body text
 
 
 def assert_nothing_lost(path: Path, password: str | None = None) -> None:

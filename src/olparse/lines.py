@@ -61,6 +61,8 @@ MAX_TRACKING_EM = 1.0
 DROP_CAP_RATIO = 1.9
 #: Runs whose sizes differ by more than this factor are different lines unless set tight.
 SIZE_CLASH_RATIO = 1.25
+#: Runs overlapping by more than this (in ems) are separate texts drawn over each other.
+OVERLAP_EM = 0.5
 #: A bullet or list number may stand this many ems before its item's text.
 MAX_MARKER_GAP_EM = 4.0
 LIST_MARKER = re.compile(r"[•▪◦‣⁃●■□–\-*>]|\d{1,2}[.)]|[a-zA-Z][.)]")
@@ -202,7 +204,9 @@ def split_row(rows: list[list[Run]], index: int) -> list[list[Run]]:
         prev = segments[-1]
         right = max(r.bbox.x1 for r in prev)
         gap = run.bbox.x0 - right
-        if is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap):
+        if gap < -OVERLAP_EM * min(run.size, prev[-1].size):
+            segments.append([run])  # text drawn over other text: never one line
+        elif is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap):
             prev.append(run)
         elif sizes_clash(prev[-1], run, gap) or \
                 is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size), prev[-1]):
