@@ -66,7 +66,8 @@ def test_style_helpers_speak_in_body_sizes():
 
 # ----------------------------------------------------------------------------- furniture
 def test_signature_ignores_digits_spaces_and_case():
-    assert signature("12 Offentlig Ledelse") == signature("7 OFFENTLIG  LEDELSE") == "#offentligledelse"
+    assert signature("12 Offentlig Ledelse") == signature("7 OFFENTLIG  LEDELSE") == "offentligledelse"
+    assert signature("Offentlig Ledelse 01/2024 5") == signature("4 Offentlig Ledelse 01/2024")  # folio at either end
     assert signature("O f f e n t l i g") == signature("Offentlig")
 
 

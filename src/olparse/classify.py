@@ -31,7 +31,7 @@ from typing import Sequence
 import regex
 from rapidfuzz import fuzz
 
-from .furniture import Furniture
+from .furniture import CONTENTS_WORDS, Furniture, compact, is_contents_page  # noqa: F401 (re-exported)
 from .layout import is_sentence_like
 from .model import Block, PageLayout
 from .style import DocStyle
@@ -47,7 +47,6 @@ MAX_IMAGE_TEXT_WORDS = 14
 SMALL_RATIO = 0.9
 #: How far (in body line heights) text must be to count as directly above or below.
 FLOW_REACH_LINES = 3.0
-CONTENTS_WORDS = ("indhold", "indholdsfortegnelse", "contents", "inhalt", "sommaire", "innehåll", "innhold", "sisällys")
 CREDIT = regex.compile(r"^\s*(foto|fotos|photo|photos|illustration|illustrationer|ill\.|tegning|grafik|"
                        r"billede|kilde: foto|foto og tekst|cover|forsidefoto|forsideillustration)\b\s*[:.]?", regex.I)
 BYLINE = regex.compile(r"^\s*(af|by|von|par|tekst|text|skrevet af)\b[\s:]", regex.I)
@@ -176,20 +175,6 @@ def looks_like_colophon(text: str) -> bool:
     if re.search(r"\bISSN\b", text):
         return True
     return len({m.group(0).lower()[:5] for m in COLOPHON.finditer(text)}) >= 2
-
-
-def is_contents_page(page: PageLayout) -> bool:
-    """A page headed by a contents word, with several lines that start or end in a page number."""
-    heading = any(compact(b.text) in CONTENTS_WORDS for b in page.blocks[:8] if len(b.lines) <= 2)
-    if not heading:
-        return False
-    numbered = sum(1 for b in page.blocks for ln in b.lines
-                   if re.match(r"^\s*\d{1,3}\b", ln.text) or re.search(r"\b\d{1,3}\s*$", ln.text))
-    return numbered >= 3
-
-
-def compact(text: str) -> str:
-    return re.sub(r"[\s:]+", "", text).lower()
 
 
 # --------------------------------------------------------------------------- second pass
@@ -375,7 +360,8 @@ def label_before_title(items: list[Labeled], k: int, style: DocStyle) -> None:
                                                      and first_content_index(items) == j)):
             break
         if item.role is Role.CAPTION and not looks_like_section_label(block, style):
-            break
+            j -= 1
+            continue
         if not seen_kicker and not looks_like_section_label(block, style):
             if not looks_like_kicker(block, style):
                 break

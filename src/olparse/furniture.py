@@ -33,6 +33,7 @@ from .model import Block, PageLayout
 from .style import DocStyle
 
 REPEAT_SHARE = 0.25
+CONTENTS_WORDS = ("indhold", "indholdsfortegnelse", "contents", "inhalt", "sommaire", "innehåll", "innhold", "sisällys")
 #: Blocks within this share of the page height from the top or bottom edge are in the margin.
 EDGE_SHARE = 0.1
 #: Running heads and footers are set small: at most this many times the body size.
@@ -93,7 +94,8 @@ class Furniture:
 def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
     """Mark running heads, footers and folios, and infer the printed-page map."""
     top, bottom = body_extent(pages, style)
-    candidates = [(p, b, zone) for p in pages for b in p.blocks
+    # the contents page repeats every title: it must not make titles look like running heads
+    candidates = [(p, b, zone) for p in pages if not is_contents_page(p) for b in p.blocks
                   if (b.size <= MAX_SIZE_RATIO * style.body_size or FOLIO_ALONE.match(b.text))
                   and (zone := margin_zone(b, top, bottom, p.height)) is not None]
     counts = Counter({key: len(on_pages) for key, on_pages in pages_by_signature(candidates).items()})
@@ -120,6 +122,20 @@ def heads_a_title(block: Block, page: PageLayout, style: DocStyle) -> bool:
     return any(other.size >= TITLE_RATIO * style.body_size and other.bbox.x_overlap(block.bbox) > 0
                and -0.5 * block.size <= other.bbox.top - block.bbox.bottom <= reach and not is_sentence_like(other.text)
                for other in page.blocks)
+
+
+def is_contents_page(page: PageLayout) -> bool:
+    """A page headed by a contents word, with several lines that start or end in a page number."""
+    heading = any(compact(b.text) in CONTENTS_WORDS for b in page.blocks[:8] if len(b.lines) <= 2)
+    if not heading:
+        return False
+    numbered = sum(1 for b in page.blocks for ln in b.lines
+                   if re.match(r"^\s*\d{1,3}\b", ln.text) or re.search(r"\b\d{1,3}\s*$", ln.text))
+    return numbered >= 1
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[\s:]+", "", text).lower()
 
 
 def pages_by_signature(candidates) -> dict[tuple[str, str], set[int]]:
@@ -172,7 +188,9 @@ def margin_zone(block: Block, top: float, bottom: float, height: float) -> str |
 
 
 def signature(text: str) -> str:
-    """Text with digit runs as ``#`` and no spaces, lower case: equal for every page's copy."""
+    """Text with digit runs as ``#`` and no spaces, lower case, without a folio at either end:
+    equal for every page's copy (``4 Offentlig Ledelse`` and ``Offentlig Ledelse 5``)."""
+    text = re.sub(r"^\s*\d{1,3}\s+(?=\S)|(?<=\S)\s+\d{1,3}\s*$", "", text)
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text.lower()))
 
 

@@ -22,6 +22,7 @@ indents and punctuation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -37,6 +38,7 @@ INDENT_EM = 0.6
 RAGGED_SHARE = 0.35
 #: A baseline step this much larger than the block's leading is space between paragraphs.
 SPACING_RATIO = 1.12
+BULLET_START = re.compile(r"\s*(?:[•▪◦‣⁃●■*]|\d{1,2}[.)])\s")
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "\"", "»", ")")
 
 
@@ -180,6 +182,10 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
     ragged = len(lines) >= 4 and sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE
     indented = [ln.bbox.x0 - left > INDENT_EM * size for ln in lines]
     spaced = paragraph_spacing(lines)
+    bullets = [bool(BULLET_START.match(ln.text)) for ln in lines]
+    if sum(bullets) >= 2:  # a list: every item starts at its bullet, whatever the line lengths
+        indented = [b or (i > 0 and spaced[i - 1]) for i, b in enumerate(bullets)]
+        short = [False] * len(lines)
     if len(lines) == 1 or all(indented):
         indented = [False] * len(lines)
     pieces: list[Piece] = []
