@@ -35,6 +35,8 @@ from typing import Any, Iterator, Sequence
 
 #: At most this many backend words are tried as one letter-spaced output word.
 MAX_JOIN = 32
+#: A word drawn again within this distance (points) of itself is an overprint (fake bold).
+OVERPRINT_PT = 1.0
 #: Line-end hyphens that dehyphenation may remove (hyphen-minus, soft hyphen, U+2010, U+2011).
 HYPHENS = "-\u00ad\u2010\u2011"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffd"))
@@ -117,18 +119,18 @@ def backend_words(path: str, password: str | None = None, ignored: Counter | Non
 def rawdict_words(raw: dict, ignored: Counter | None = None) -> list[str]:
     """Whitespace-separated words of a MuPDF ``rawdict``, without dingbats and overprints."""
     from ..normalize import is_dingbat_font
-    seen: set[tuple[str, int, int]] = set()
+    seen: dict[str, list[tuple[float, float]]] = {}
     words: list[str] = []
     for block in raw.get("blocks", ()):
         for line in block.get("lines", ()):
             for text, fonts, (x, y) in line_words(line):
-                where = (text, round(x), round(y))
+                places = seen.setdefault(text, [])
                 if all(is_dingbat_font(f) for f in fonts):
                     reason = "dingbat"
-                elif where in seen:
+                elif any(abs(x - px) <= OVERPRINT_PT and abs(y - py) <= OVERPRINT_PT for px, py in places):
                     reason = "overprint"
                 else:
-                    seen.add(where)
+                    places.append((x, y))
                     words.append(text)
                     continue
                 if ignored is not None:
