@@ -237,3 +237,32 @@ def test_docs_list_every_exit_code():
     text = (ROOT / "docs" / "errors.md").read_text("utf-8")
     for code in ExitCode:
         assert f"| {int(code)} | `{code.name}` |" in text, code
+
+
+# ------------------------------------------------------------------------------ the corpus script
+def run_script(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check_realpdfs.py"), *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_corpus_script_skips_cleanly_without_the_corpus(tmp_path):
+    result = run_script("--root", str(tmp_path / "absent"))
+    assert result.returncode == 0
+    assert result.stdout.startswith("skipped:")
+
+
+def test_corpus_script_judges_a_small_corpus(tmp_path):
+    for folder, names in {"nasty": ["jpeg_named.pdf", "header_only.pdf", "clean.pdf"],
+                          "magazine": ["clean.pdf"]}.items():
+        (tmp_path / folder).mkdir()
+        for name in names:
+            (tmp_path / folder / name).write_bytes(path_of(name).read_bytes())
+    result = run_script("--root", str(tmp_path), "--jobs", "2")
+    assert result.returncode == 0, result.stdout
+    assert "4 of 4 runs passed" in result.stdout
+    assert "| nasty | jpeg_named.pdf |  | 4 |" in result.stdout
+    assert "| magazine | clean.pdf |  | 0 |" in result.stdout and "100.00%" in result.stdout
+    (tmp_path / "magazine" / "broken.pdf").write_bytes(b"%PDF-1.4\nnothing\n")
+    result = run_script("--root", str(tmp_path), "--only", "magazine")
+    assert result.returncode == 1
+    assert "a magazine file must parse" in result.stdout
