@@ -94,11 +94,13 @@ class Furniture:
 def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
     """Mark running heads, footers and folios, and infer the printed-page map."""
     top, bottom = body_extent(pages, style)
-    # the contents page repeats every title: it must not make titles look like running heads
-    candidates = [(p, b, zone) for p in pages if not is_contents_page(p) for b in p.blocks
+    candidates = [(p, b, zone) for p in pages for b in p.blocks
                   if (b.size <= MAX_SIZE_RATIO * style.body_size or FOLIO_ALONE.match(b.text))
                   and (zone := margin_zone(b, top, bottom, p.height)) is not None]
-    counts = Counter({key: len(on_pages) for key, on_pages in pages_by_signature(candidates).items()})
+    # the contents page repeats every title: it must not make titles look like running heads
+    contents = {p.number for p in pages if is_contents_page(p)}
+    counted = [c for c in candidates if c[0].number not in contents]
+    counts = Counter({key: len(on_pages) for key, on_pages in pages_by_signature(counted).items()})
     free_standing = {(zone, signature(b.text)) for p, b, zone in candidates if not heads_a_title(b, p, style)}
     need = max(2, REPEAT_SHARE * len(pages))
     items: list[FurnitureItem] = []

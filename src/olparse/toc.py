@@ -77,10 +77,15 @@ def contents_lines(page: LabeledPage) -> list[Line]:
 
 def parse_contents_page(page: LabeledPage) -> list[TocEntry]:
     lines = contents_lines(page)
-    numbers = [ln for ln in lines if NUMBER_ALONE.match(ln.text)]
-    drafts = entries_number_column(lines, numbers, page.number) if len(numbers) >= 3 else \
-        entries_inline(lines, page.number)
+    numbers = [ln for ln in lines if NUMBER_ALONE.match(ln.text) and has_text_beside(ln, lines)]
+    drafts = entries_number_column(lines, numbers, page.number) if numbers else entries_inline(lines, page.number)
     return [to_entry(d) for d in drafts if d.lines]
+
+
+def has_text_beside(number: Line, lines: Sequence[Line]) -> bool:
+    """A page number set apart has its entry's text to its right, at about the same height."""
+    return any(ln.bbox.x0 > number.bbox.x1 and abs(ln.bbox.center_y - number.bbox.center_y) <= number.size * 1.5
+               and not NUMBER_ALONE.match(ln.text) for ln in lines)
 
 
 def entries_number_column(lines: list[Line], numbers: list[Line], page: int) -> list[_Entry]:
