@@ -109,13 +109,20 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
         folio = folio_of(block.text)
         # a label that stands over a title wherever it appears is a recurring kicker, not furniture
         repeated = counts[(zone, sig)] >= need and sig and (zone, sig) in free_standing
-        if FOLIO_ALONE.match(block.text):
+        if FOLIO_ALONE.match(block.text) and not (page.number in contents and has_text_beside(block, page)):
             items.append(FurnitureItem("folio", block.text.strip(), page.number, block.id, folio))
         elif repeated:
             kind = "running_head" if zone == "top" else "running_footer"
             items.append(FurnitureItem(kind, block.text, page.number, block.id, folio))
     page_map = infer_page_map([p.number for p in pages], items)
     return Furniture.of(items, page_map, top, bottom)
+
+
+def has_text_beside(block: Block, page: PageLayout) -> bool:
+    """Text starts just right of ``block`` at the same height (on a contents page: an entry's
+    page number, not a folio)."""
+    return any(other is not block and other.bbox.y_overlap(block.bbox) > 0.5 * min(block.bbox.height, other.bbox.height)
+               and 0 < other.bbox.x0 - block.bbox.x1 <= 6 * block.size for other in page.blocks)
 
 
 def heads_a_title(block: Block, page: PageLayout, style: DocStyle) -> bool:
