@@ -254,14 +254,19 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
         return False
     if gap >= COLUMN_GAP_EM * size:
         return True
-    crossed, channel = 0.0, 0
+    crossed, channel, left_only, right_only = 0.0, 0, 0, 0
     baseline = rows[index][0].baseline
     for other in neighbour_rows(rows, index, baseline, size):
         free = widest_free_span(other, gx0, gx1)
         if free < 0.3 * size:
             crossed += 1.0 if style is None or crosses_in_style(other, gx0, gx1, style) else 0.5
-        elif free >= max(0.5 * size, CHANNEL_SHARE * gap) and has_ink_both_sides(other, gx0, gx1, size):
-            channel += 1
+        elif free >= max(0.5 * size, CHANNEL_SHARE * gap):
+            left, right = ink_sides(other, gx0, gx1, size)
+            channel += left and right
+            left_only += left and not right
+            right_only += right and not left
+    # columns on staggered baseline grids: each row shows only one side of the channel
+    channel += min(left_only, right_only)
     if channel and channel >= 2 * crossed:
         return True
     if crossed:
@@ -288,11 +293,12 @@ def widest_free_span(row: list[Run], gx0: float, gx1: float) -> float:
     return max(widest, gx1 - cursor)
 
 
-def has_ink_both_sides(row: list[Run], gx0: float, gx1: float, size: float) -> bool:
+def ink_sides(row: list[Run], gx0: float, gx1: float, size: float) -> tuple[bool, bool]:
+    """Whether ``row`` has ink ending just left of the gap, and ink starting just right of it."""
     reach = size * 3
     left = any(gx0 - reach <= r.bbox.x1 and r.bbox.x0 < gx0 + (gx1 - gx0) / 2 for r in row)
     right = any(r.bbox.x0 <= gx1 + reach and r.bbox.x1 > gx0 + (gx1 - gx0) / 2 for r in row)
-    return left and right
+    return left, right
 
 
 def neighbour_rows(rows: list[list[Run]], index: int, baseline: float, size: float) -> list[list[Run]]:
