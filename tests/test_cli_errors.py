@@ -196,7 +196,7 @@ def test_special_files_are_written_in_place_not_replaced(tmp_path):
     os.mkfifo(fifo)
     import threading
     got = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_text("utf-8")))
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text("utf-8")), daemon=True)
     reader.start()
     write_output("through the pipe\n", str(fifo))
     reader.join(10)
