@@ -108,15 +108,20 @@ def plan_obstacles(ctx: Context, art: ArticleText, n_pages: int, cols: list, ope
         page = 1 if n_pages > 1 else 0
         col = 0 if page > 0 or len(cols) < 3 else 1
         out.append(Obstacle(page, col, "middle", quote_block(ctx, q.text, q.attribution, width), "quote", q))
+    across_foot: set[int] = set()  # pages whose foot holds a box across the columns
     for i, box in enumerate(art.boxes):
         tinted = rng.random() < 0.7
         if i == 0 and len(cols) > 1 and rng.random() < 0.5:
             blk = box_block(ctx, box.title, box.paragraphs, box.bullets, ctx.geo.inner, 2, tinted)
             out.append(Obstacle(n_pages - 1, -1, "bottom", blk, "box", box))
+            across_foot.add(n_pages - 1)
         else:
             page, col = (n_pages - 1, last) if i == 0 else (0, 0)
+            where = "bottom"
+            if page in across_foot:  # never draw a box over the box across the page foot
+                col, where = last, "middle"
             blk = box_block(ctx, box.title, box.paragraphs, box.bullets, width, 1, tinted)
-            out.append(Obstacle(page, col, "bottom", blk, "box", box))
+            out.append(Obstacle(page, col, where, blk, "box", box))
     return out
 
 
