@@ -94,7 +94,8 @@ def ends_with_hyphen(word: str) -> bool:
 def backend_words(path: str, password: str | None = None, ignored: Counter | None = None) -> list[list[str]]:
     """The words PyMuPDF reads on each page (one list per page), split at whitespace.
 
-    Uses the text flags of the pymupdf backend, so the comparison is with what olparse read.
+    Uses the text flags of the pymupdf backend, so the comparison is with what olparse read,
+    except that glyphs without a Unicode mapping stay unmapped (U+FFFD, not counted).
     Two kinds of glyphs are left out because olparse drops them on purpose (counted in
     ``ignored`` when given): words set entirely in a dingbat font (their letters draw bullets
     and arrows, see ``normalize``) and words drawn twice at the same place (overprint, fake bold).
@@ -103,13 +104,16 @@ def backend_words(path: str, password: str | None = None, ignored: Counter | Non
 
     from .pymupdf_backend import TEXT_FLAGS
 
+    # Glyphs without a Unicode mapping count as PyMuPDF reads them by default (U+FFFD, no word),
+    # not as the glyph codes the backend asks for to decode such fonts itself.
+    flags = TEXT_FLAGS & ~getattr(pymupdf, "TEXT_CID_FOR_UNKNOWN_UNICODE", 0)
     pages = []
     with pymupdf.open(path, filetype="pdf") as doc:
         if doc.needs_pass:
             doc.authenticate(password or "")
         for number in range(doc.page_count):
             try:
-                raw = doc.load_page(number).get_text("rawdict", flags=TEXT_FLAGS)
+                raw = doc.load_page(number).get_text("rawdict", flags=flags)
             except Exception:  # a page MuPDF cannot read has no words to lose
                 raw = {}
             pages.append(rawdict_words(raw, ignored))
