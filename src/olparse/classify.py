@@ -44,6 +44,8 @@ MAX_QUOTE_RATIO = 3.0
 REPEAT_SCORE = 85
 #: At most this many words on a frame, one or two a line, are text inside a picture.
 MAX_IMAGE_TEXT_WORDS = 14
+#: Text covering less than this share of its frame sits on a picture, not in a box.
+SPARSE_TEXT_SHARE = 0.15
 SMALL_RATIO = 0.9
 #: How far (in body line heights) text must be to count as directly above or below.
 FLOW_REACH_LINES = 3.0
@@ -207,7 +209,8 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
         return Labeled(block, Role.SUBHEADING, "a short heading in larger type before body text")
     if ratio >= QUOTE_RATIO and len(block.lines) <= 8 and in_flow:
         return Labeled(block, Role.PULL_QUOTE, "large type inside the text flow")
-    if style.is_body_size(block.size) and not block.first.bold and len(block.lines) >= 2:
+    one_line_text = len(block.text.split()) >= 6 and not block.text.rstrip().endswith(":")
+    if style.is_body_size(block.size) and not block.first.bold and (len(block.lines) >= 2 or one_line_text):
         return Labeled(block, Role.BODY, "body size")
     return Labeled(block, Role.OTHER, "no rule matched")
 
@@ -223,11 +226,17 @@ def is_box_frame(block: Block, page: PageLayout, style: DocStyle) -> bool:
 
 
 def is_image_text(block: Block, page: PageLayout) -> bool:
-    """Text set on a picture-like frame: few words, one or two per line (book covers, labels)."""
+    """Text set on a picture-like frame (book covers, labels): a few words, one or two a line,
+    or a few words that cover little of the frame."""
     inside = [b for b in page.blocks if b.frame == block.frame]
     lines = [ln for b in inside for ln in b.lines]
     words = sum(len(ln.text.split()) for ln in lines)
-    return len(lines) >= 2 and words <= MAX_IMAGE_TEXT_WORDS and words / len(lines) < 2.5
+    if len(lines) < 2 or words > MAX_IMAGE_TEXT_WORDS:
+        return False
+    frame = page.frames[block.frame] if block.frame is not None and block.frame < len(page.frames) else None
+    ink = sum(ln.bbox.area for ln in lines)
+    sparse = frame is not None and frame.bbox.area > 0 and ink / frame.bbox.area < SPARSE_TEXT_SHARE
+    return words / len(lines) < 2.5 or sparse
 
 
 def inside_flow(block: Block, page: PageLayout, style: DocStyle) -> bool:
