@@ -266,3 +266,11 @@ def test_corpus_script_judges_a_small_corpus(tmp_path):
     result = run_script("--root", str(tmp_path), "--only", "magazine")
     assert result.returncode == 1
     assert "a magazine file must parse" in result.stdout
+
+
+def test_every_command_takes_debug_after_its_name(tmp_path):
+    for name, command in cli.commands.items():
+        assert any("--debug" in p.opts for p in command.params if hasattr(p, "opts")), name
+    result = run("repair-text", tmp_path / "missing.txt", "--debug")
+    assert result.exit_code == ExitCode.INPUT_FILE
+    assert "Traceback (most recent call last)" in result.stderr

@@ -189,6 +189,14 @@ def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
         obj.debug = True
 
 
+def accept_debug_everywhere(group: click.Group) -> None:
+    """Give every subcommand without ``common_options`` a ``--debug`` too (``olparse schema --debug``)."""
+    for command in group.commands.values():
+        if not any("--debug" in getattr(p, "opts", ()) for p in command.params):
+            command.params.append(click.Option(["--debug"], is_flag=True, expose_value=False,
+                                               callback=_set_debug, help="Show full tracebacks on errors."))
+
+
 def build_options(backend: str, password: str | None, pages: str | None, max_pages: int | None):
     """``Options`` from the command's arguments and the limits stored by ``common_options``."""
     from .options import Options, parse_page_spec
@@ -294,6 +302,7 @@ def repair_text_cmd(obj: Context, dump: str, output: str | None, audit: str | No
 
 from .check import check_cmd  # noqa: E402  (last: it builds on the shared options above)
 cli.add_command(check_cmd)
+accept_debug_everywhere(cli)  # last, when every command is registered
 
 
 def main(argv: list[str] | None = None) -> None:
