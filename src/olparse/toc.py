@@ -127,8 +127,13 @@ def entries_inline(lines: list[Line], page: int) -> list[_Entry]:
     entries: list[_Entry] = []
     pending: list[Line] = []
     group = ""
+    # books number their chapters ("1. Skal …  6"): when lines end in page numbers at least as
+    # often as they start with one, the leading numbers are enumerations, not pages
+    trailing = sum(1 for ln in lines if NUMBER_LAST.match(ln.text))
+    leading = sum(1 for ln in lines if NUMBER_FIRST.match(ln.text))
+    number_last = trailing and trailing >= leading
     for line in lines:
-        first = NUMBER_FIRST.match(line.text)
+        first = None if number_last else NUMBER_FIRST.match(line.text)
         last = NUMBER_LAST.match(line.text)
         if first:
             entries.append(_Entry(int(first.group(1)), [line], group, page))
@@ -170,12 +175,13 @@ def is_label_line(line: Line, nxt: Line) -> bool:
 
 
 def strip_number(text: str) -> str:
-    m = NUMBER_FIRST.match(text)
-    if m:
-        return m.group(2)
+    """The entry's text without its page number (a trailing one first: ``1. Title  6``)."""
     m = NUMBER_LAST.match(text)
     if m:
         return m.group(1)
+    m = NUMBER_FIRST.match(text)
+    if m and not re.match(r"^\s*\d{1,3}[.)]", text):
+        return m.group(2)
     return text
 
 
