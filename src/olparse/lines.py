@@ -439,16 +439,57 @@ def line_end_signal(text: str) -> tuple[str, str]:
 
 # ----------------------------------------------------------------------------- rotated text
 def rotated_lines(runs: list[Run], page: int) -> list[Line]:
-    """Lines of rotated runs: same direction, same baseline, set one after another."""
-    groups: dict[tuple[int, int], list[Run]] = {}
-    for run in runs:
-        key = (run.rotation, round(run.baseline / max(1.0, run.size * BASELINE_TOLERANCE_EM)))
-        groups.setdefault(key, []).append(run)
+    """Lines of rotated runs: one direction, one baseline, similar size, set one after another.
+
+    Runs are clustered by baseline like horizontal rows (tolerance relative to the smaller
+    size); a cluster splits where runs of clearly different sizes meet or where the text
+    breaks off for more than ``COLUMN_GAP_EM`` along the writing direction.
+    """
     lines = []
-    for (rotation, _), group in groups.items():
-        group.sort(key=lambda r: along_line(r, rotation))
-        lines.append(runs_to_line(group, page))
+    by_rotation: dict[int, list[Run]] = {}
+    for run in runs:
+        by_rotation.setdefault(run.rotation, []).append(run)
+    for rotation, group in by_rotation.items():
+        for cluster in baseline_clusters(group):
+            cluster.sort(key=lambda r: along_line(r, rotation))
+            for segment in split_along(cluster, rotation):
+                lines.append(runs_to_line(segment, page))
     return lines
+
+
+def baseline_clusters(runs: list[Run]) -> list[list[Run]]:
+    clusters: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: r.baseline):
+        last = clusters[-1] if clusters else None
+        if last and abs(run.baseline - last[0].baseline) <= BASELINE_TOLERANCE_EM * min(run.size, last[0].size) \
+                and max(run.size, last[0].size) <= SIZE_CLASH_RATIO * min(run.size, last[0].size):
+            last.append(run)
+        else:
+            clusters.append([run])
+    return clusters
+
+
+def split_along(runs: list[Run], rotation: int) -> list[list[Run]]:
+    """Cut a rotated cluster where the text breaks off along its direction."""
+    segments = [[runs[0]]]
+    for prev, run in zip(runs, runs[1:]):
+        gap = along_line(run, rotation) - along_end(prev, rotation)
+        if gap > COLUMN_GAP_EM * max(run.size, prev.size):
+            segments.append([run])
+        else:
+            segments[-1].append(run)
+    return segments
+
+
+def along_end(run: Run, rotation: int) -> float:
+    """Where a run ends along its writing direction (see ``along_line``)."""
+    if rotation == 90:
+        return -run.bbox.top
+    if rotation == 270:
+        return run.bbox.bottom
+    if rotation == 180:
+        return -run.bbox.x0
+    return run.bbox.x1
 
 
 def along_line(run: Run, rotation: int) -> float:
