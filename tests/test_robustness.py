@@ -49,7 +49,8 @@ def words_of(doc) -> set[str]:
 
 
 def warnings_of(doc) -> list[str]:
-    return [w.message for w in doc.warnings]
+    """Warnings as the reader words them: ``page N: message`` when they concern one page."""
+    return [f"page {w.page}: {w.message}" if w.page else w.message for w in doc.warnings]
 
 
 # ------------------------------------------------------------------------------ every case

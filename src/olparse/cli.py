@@ -267,6 +267,19 @@ def text_cmd(obj: Context, pdf: str, output: str | None, backend: str, password:
     with handle_errors(obj.debug):
         doc = run_parse(pdf, build_options(backend, password, pages, max_pages), quiet)
         write_output(doc.to_text(), output)
+        report_warnings(doc)
+
+
+def report_warnings(doc) -> None:
+    """Plain text has no room for warnings: name them on stderr, one line per kind."""
+    counts: dict[str, int] = {}
+    for w in doc.warnings:
+        counts[w.code] = counts.get(w.code, 0) + 1
+    for code, n in sorted(counts.items()):
+        example = next(w for w in doc.warnings if w.code == code)
+        where = f" (page {example.page})" if example.page else ""
+        more = f" [{n} pages]" if n > 1 else ""
+        click.echo(f"olparse: warning: {code}: {example.message}{where}{more}", err=True)
 
 
 @cli.command("schema")

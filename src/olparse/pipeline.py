@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -101,6 +102,24 @@ def parse(path: str | os.PathLike[str], options: Options | dict | None = None,
     return analyse(info, layouts, warnings)
 
 
+#: Warning codes by what the reader's message says (first match wins).
+WARNING_CODES = (("no unicode mapping", "unmapped_font"), ("took longer", "page_timeout"),
+                 ("left out", "page_missing"), ("was read with", "backend_fallback"),
+                 ("read it with", "backend_fallback"), ("damage", "damaged_file"),
+                 ("damaged", "damaged_file"), ("rebuilt", "damaged_file"),
+                 ("permissions", "copy_restricted"), ("in this process", "not_isolated"))
+
+
+def structure_warning(text: str) -> "Warning_":
+    """A reader's warning (``page N: message``) as code, message and page."""
+    from .document import Warning_
+    match = re.match(r"^page (\d+): (.*)$", text, re.S)
+    page, message = (int(match.group(1)), match.group(2)) if match else (None, text)
+    low = message.lower()
+    code = next((c for words, c in WARNING_CODES if words in low), "backend")
+    return Warning_(code, message, page)
+
+
 def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[str] = ()) -> "Document":
     """The document-level stages over already laid-out pages."""
     from .articles import segment_articles
@@ -123,7 +142,7 @@ def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[
     kept_roles = FURNITURE_ROLES | {Role.TOC, Role.COLOPHON, Role.IMAGE_TEXT}
     furniture_out = [(i.role.value, i.block.text.replace("\n", " "), i.block.page, i.block.bbox)
                      for p in labeled for i in p.items if i.role in kept_roles]
-    notes = [Warning_("backend", w) for w in warnings]
+    notes = [structure_warning(w) for w in warnings]
     notes += [Warning_("no_text_layer", "the page has no text layer (a scan?); olparse does not do OCR", p.number)
               for p in layouts if not p.blocks]
     source = {"file": info.file, "sha256": info.sha256, "pages": info.pages, "backend": info.backend,
