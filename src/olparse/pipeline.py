@@ -103,7 +103,8 @@ def parse(path: str | os.PathLike[str], options: Options | dict | None = None,
 
 
 #: Warning codes by what the reader's message says (first match wins).
-WARNING_CODES = (("no unicode mapping", "unmapped_font"), ("took longer", "page_timeout"),
+WARNING_CODES = (("no unicode mapping", "unmapped_font"), ("missing from the output", "page_missing"),
+                 ("took longer", "layout_fallback"), ("layout analysis failed", "layout_fallback"),
                  ("left out", "page_missing"), ("was read with", "backend_fallback"),
                  ("read it with", "backend_fallback"), ("damage", "damaged_file"),
                  ("damaged", "damaged_file"), ("rebuilt", "damaged_file"),
@@ -115,6 +116,8 @@ def structure_warning(text: str) -> "Warning_":
     from .document import Warning_
     match = re.match(r"^page (\d+): (.*)$", text, re.S)
     page, message = (int(match.group(1)), match.group(2)) if match else (None, text)
+    if match is None and (missing := re.match(r"^page (\d+) is missing", text)):
+        page = int(missing.group(1))
     low = message.lower()
     code = next((c for words, c in WARNING_CODES if words in low), "backend")
     return Warning_(code, message, page)
