@@ -50,7 +50,8 @@ def words_of(doc) -> set[str]:
 
 def warnings_of(doc) -> list[str]:
     """Warnings as the reader words them: ``page N: message`` when they concern one page."""
-    return [f"page {w.page}: {w.message}" if w.page else w.message for w in doc.warnings]
+    return [f"page {w.page}: {w.message}" if w.page and not w.message.startswith("page ") else w.message
+            for w in doc.warnings]
 
 
 # ------------------------------------------------------------------------------ every case
