@@ -169,7 +169,7 @@ class Lexicon:
         self.exact[token] += 1
         if interior:
             self.interior[low] += 1
-        if mixed_line and looks_like_acronym(token) and token.isupper():
+        if mixed_line and token.isupper() and looks_like_acronym(token):
             self.acronyms[low] += 1
         parts = HYPHEN_SPLIT.split(low)
         if len(parts) > 1:
