@@ -58,7 +58,8 @@ def perfect_output(truth: dict) -> dict:
     """The output a perfect parser would give for ``truth`` (only the fields evaluate reads)."""
     arts = []
     for a in truth["articles"]:
-        placed = lambda texts: [{"text": t, "page": a["pdf_pages"][0] + 1, "bbox": [0, 0, 1, 1]} for t in texts]  # noqa: E731
+        page = a["pdf_pages"][0] + 1
+        placed = lambda texts: [{"text": t, "page": page, "bbox": [0, 0, 1, 1]} for t in texts]  # noqa: E731
         arts.append({
             "id": a["id"], "section": a["section"], "kicker": a["kicker"], "title": a["title"],
             "standfirst": a["standfirst"], "byline": a["byline"], "credits": placed(a["credits"]),
