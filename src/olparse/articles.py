@@ -278,8 +278,21 @@ def make_fact_box(blocks: Sequence[Block], lexicon: Lexicon) -> FactBox:
     if len(blocks) > 1 and len(blocks[0].lines) <= 2 and (blocks[0].first.bold or blocks[0].size > blocks[1].size):
         title = join_group([blocks[0]], lexicon)
         blocks = blocks[1:]
-    paragraphs = [p.text for p in build_paragraphs([(b, "body") for b in blocks], lexicon, False, strict=True)]
+    paragraphs = [item for p in build_paragraphs([(b, "body") for b in blocks], lexicon, False, strict=True)
+                  for item in split_bullets(p.text)]
     return FactBox(title, tuple(p for p in paragraphs if p), blocks[0].page, union_all(b.bbox for b in blocks))
+
+
+BULLET = re.compile(r"(?:^|\s)[•▪◦‣⁃●■](?:\s|$)")
+
+
+def split_bullets(text: str) -> list[str]:
+    """A box paragraph as its list items, without the bullet glyphs (layout, not text).
+
+    Items of a list set in two columns inside a box can meet on one line; their bullets still
+    show where each one starts.
+    """
+    return [item.strip() for item in BULLET.split(text) if item.strip()]
 
 
 KIND_BY_SECTION = (("leder", "leader"), ("boguddrag", "book_excerpt"), ("anmeldelse", "book_notice"),

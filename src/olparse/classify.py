@@ -212,6 +212,8 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
     one_line_text = len(block.text.split()) >= 6 and not block.text.rstrip().endswith(":")
     if style.is_body_size(block.size) and not block.first.bold and (len(block.lines) >= 2 or one_line_text):
         return Labeled(block, Role.BODY, "body size")
+    if prev is not None and prev.role is Role.BODY and prev.block.style == block.style and not block.first.bold:
+        return Labeled(block, Role.BODY, "goes on in the style of the body block before it")
     return Labeled(block, Role.OTHER, "no rule matched")
 
 

@@ -111,7 +111,9 @@ def plan_obstacles(ctx: Context, art: ArticleText, n_pages: int, cols: list, ope
     across_foot: set[int] = set()  # pages whose foot holds a box across the columns
     for i, box in enumerate(art.boxes):
         tinted = rng.random() < 0.7
-        if i == 0 and len(cols) > 1 and rng.random() < 0.5:
+        # a one-page article with two boxes keeps both in columns: a box across the page foot
+        # would leave no free place for the second one
+        if i == 0 and len(cols) > 1 and rng.random() < 0.5 and not (n_pages == 1 and len(art.boxes) > 1):
             blk = box_block(ctx, box.title, box.paragraphs, box.bullets, ctx.geo.inner, 2, tinted)
             out.append(Obstacle(n_pages - 1, -1, "bottom", blk, "box", box))
             across_foot.add(n_pages - 1)
