@@ -311,8 +311,10 @@ def guess_kind(article: Article, short_item: bool = False) -> str:
         return "book_notice"
     if short_item:
         return "news_brief"
-    dialogue = sum(1 for p in article.body if p.kind == "paragraph" and p.text.startswith(("– ", "- ", "— ")))
-    if article.body and dialogue >= max(2, len(article.body) // 3):
+    # Danish quotes speech with a dash in every feature, so dashes alone do not make an
+    # interview: questions set as headings (a Q&A) do
+    questions = sum(1 for p in article.body if p.kind == "heading" and p.text.rstrip().endswith("?"))
+    if questions >= 2:
         return "interview"
     if article.body and len(article.body) <= 3 and not article.standfirst:
         return "short"

@@ -90,16 +90,40 @@ def build_lines(page: RawPage) -> tuple[Line, ...]:
 
 
 def attach_lone_end_marks(lines: list[Line]) -> list[Line]:
-    """An end mark set on a line of its own marks the line it follows; empty lines go."""
-    kept = [ln for ln in lines if ln.text.strip()]
-    for mark in (ln for ln in lines if not ln.text.strip() and ln.end_mark):
-        before = [i for i, ln in enumerate(kept)
-                  if ln.baseline <= mark.baseline + mark.size * BASELINE_TOLERANCE_EM
-                  and ln.bbox.x0 <= mark.bbox.x0 and mark.bbox.x0 - ln.bbox.x1 < 2 * ln.size]
-        if before:
-            i = max(before, key=lambda k: (kept[k].baseline, kept[k].bbox.x1))
+    """An end mark set apart from the text marks the line it follows; the mark itself goes.
+
+    Two cases: a line left empty once its mark was removed, and a lone glyph such as ``n`` that
+    ended up on a line of its own, in another font than the sentence it closes.
+    """
+    marks = [ln for ln in lines if (not ln.text.strip() and ln.end_mark) or is_lone_mark(ln)]
+    kept = [ln for ln in lines if ln.text.strip() and ln not in marks]
+    for mark in marks:
+        i = line_before(kept, mark)
+        if i is not None and (mark.end_mark or closes_sentence_in_other_font(kept[i], mark)):
             kept[i] = replace(kept[i], end_mark=True)
+        elif mark.text.strip():
+            kept.append(mark)  # not an end mark after all: keep the glyph as text
     return kept
+
+
+def is_lone_mark(line: Line) -> bool:
+    text = line.text.strip()
+    return len(text) == 1 and (text in END_MARK_GLYPHS or text in DINGBAT_LETTERS)
+
+
+def line_before(lines: Sequence[Line], mark: Line) -> int | None:
+    """The line that ``mark`` follows: at or above its baseline, ending just left of it."""
+    before = [i for i, ln in enumerate(lines)
+              if ln.baseline <= mark.baseline + mark.size * BASELINE_TOLERANCE_EM
+              and ln.bbox.x0 <= mark.bbox.x0 and mark.bbox.x0 - ln.bbox.x1 < 2 * ln.size]
+    return max(before, key=lambda k: (lines[k].baseline, lines[k].bbox.x1)) if before else None
+
+
+def closes_sentence_in_other_font(line: Line, mark: Line) -> bool:
+    glyph = mark.text.strip()
+    if glyph in END_MARK_GLYPHS:
+        return True
+    return (is_dingbat_font(mark.font) or mark.font != line.font) and line.text.rstrip().endswith(SENTENCE_END)
 
 
 # ------------------------------------------------------------------------------ run hygiene
