@@ -28,7 +28,7 @@ from olparse.extract.coverage import output_words, word_key
 from olparse.guard import Limits, plain_layout, read_pages
 from olparse.options import Options
 from olparse.pipeline import layout_page, parse
-from robustness.make_cases import BY_NAME, CASES, OWNER_PASSWORD, USER_PASSWORD, path_of
+from robustness.make_cases import CASES, OWNER_PASSWORD, USER_PASSWORD, path_of
 
 from conftest import make_page, make_rotated_run, make_run
 

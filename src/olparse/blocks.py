@@ -172,11 +172,6 @@ def enclosing_frame(box: BBox, frames: Sequence[Rect]) -> int | None:
     return best
 
 
-def renumber_blocks(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """Give blocks ids equal to their position."""
-    return tuple(replace(b, id=i) for i, b in enumerate(blocks))
-
-
 def picture_boxes(rects: Sequence[Rect], images: Sequence[ImageBox], lines: Sequence[Line],
                   page_width: float, page_height: float) -> tuple[ImageBox, ...]:
     """Where pictures are: placed images, plus large tinted shapes without text (placeholders,

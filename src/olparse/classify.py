@@ -31,7 +31,7 @@ from typing import Sequence
 import regex
 from rapidfuzz import fuzz
 
-from .furniture import CONTENTS_WORDS, Furniture, compact, is_contents_page  # noqa: F401 (re-exported)
+from .furniture import Furniture, is_contents_page
 from .layout import is_sentence_like
 from .model import Block, PageLayout
 from .style import DocStyle

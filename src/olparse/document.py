@@ -18,7 +18,6 @@ from typing import Any
 from .articles import Article
 from .classify import Labeled
 from .errors import SchemaError
-from .furniture import Furniture
 from .geometry import BBox
 from .metadata import IssueInfo
 from .model import PageLayout

@@ -27,7 +27,7 @@ from .normalize import normalize_page
 from .options import Options
 
 if TYPE_CHECKING:
-    from .document import Document
+    from .document import Document, Warning_
 
 
 def layout_page(raw: RawPage) -> PageLayout:

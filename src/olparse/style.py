@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .model import Block, Line, PageLayout, StyleKey
+from .model import Block, PageLayout, StyleKey
 
 #: Sizes within this share of the body size count as body size.
 SIZE_TOLERANCE = 0.1
@@ -85,7 +85,3 @@ def measure_leading(pages: Sequence[PageLayout], body: StyleKey) -> float:
             steps.extend(b.baseline - a.baseline for a, b in zip(lines, lines[1:])
                          if 0 < b.baseline - a.baseline < 3 * body.size)
     return statistics.median(steps) if steps else body.size * 1.2
-
-
-def line_is_body(line: Line, style: DocStyle) -> bool:
-    return style.is_body_style(line.style)

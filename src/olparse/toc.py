@@ -29,8 +29,8 @@ from typing import Sequence
 from rapidfuzz import fuzz, utils
 
 from .articles import Article
-from .classify import LabeledPage, Role, compact, CONTENTS_WORDS
-from .furniture import PageMap
+from .classify import LabeledPage, Role
+from .furniture import CONTENTS_WORDS, PageMap, compact
 from .model import Line
 
 MIN_LINK_SCORE = 0.55
