@@ -52,6 +52,7 @@ FLOW_REACH_LINES = 3.0
 CREDIT = regex.compile(r"^\s*(foto|fotos|photo|photos|illustration|illustrationer|ill\.|tegning|grafik|"
                        r"billede|kilde: foto|foto og tekst|cover|forsidefoto|forsideillustration)\b\s*[:.]?", regex.I)
 BYLINE = regex.compile(r"^\s*(af|by|von|par|tekst|text|skrevet af)\b[\s:]", regex.I)
+SENTENCE_END_MARKS = (".", "!", "?", "…", "”", "\"", "»")
 SLUG = regex.compile(r"\.(indd|qxp|qxd|idml|pdf)\b.{0,20}\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", regex.I)
 COLOPHON = regex.compile(r"\bISSN\b|\boplag\b|\bansvarshavende\b|\budgiver|\bredaktion|\btryk\b|\bcolophon\b", regex.I)
 
@@ -334,12 +335,31 @@ def first_content_index(items: Sequence[Labeled], skip_labels: bool = False) -> 
 
 
 def label_trailing_bylines(items: list[Labeled]) -> list[Labeled]:
-    """A byline set after the text it signs (common under news briefs)."""
+    """A byline set after the text it signs: ``AF …`` under a news brief, or a bare name right
+    after the last sentence of an article (a signature)."""
     out = list(items)
     for k, item in enumerate(out):
-        if item.role is Role.OTHER and looks_like_byline(item.block) and len(item.block.lines) <= 2:
+        if item.role is not Role.OTHER or len(item.block.lines) > 2:
+            continue
+        if looks_like_byline(item.block):
             out[k] = replace(item, role=Role.BYLINE, reason="byline words")
+        elif looks_like_signature(item.block) and signs_body(out, k):
+            out[k] = replace(item, role=Role.BYLINE, reason="a name signing the text above")
     return out
+
+
+def looks_like_signature(block: Block) -> bool:
+    """One line of two to four capitalised words: a name."""
+    words = block.text.split()
+    return (len(block.lines) == 1 and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+            and not any(ch.isdigit() for ch in block.text) and not block.text.rstrip().endswith(SENTENCE_END_MARKS))
+
+
+def signs_body(items: Sequence[Labeled], k: int) -> bool:
+    """The text just before item ``k`` is body that ends a sentence."""
+    prev = next((items[j] for j in range(k - 1, -1, -1) if items[j].role not in FURNITURE_ROLES), None)
+    return prev is not None and prev.role is Role.BODY and \
+        prev.block.lines[-1].text.rstrip().endswith(SENTENCE_END_MARKS)
 
 
 # -------------------------------------------------------------------------- title groups
