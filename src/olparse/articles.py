@@ -115,8 +115,8 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                 head = item.block.text.replace("\n", " ")
             if role in FURNITURE_ROLES or role in (Role.TOC, Role.COLOPHON, Role.IMAGE_TEXT):
                 continue
-            if role in (Role.SECTION, Role.KICKER) or (role in (Role.CAPTION, Role.CREDIT) and
-                                                         title_follows(page.items, item)):
+            over_title = role in (Role.CAPTION, Role.CREDIT) or (role is Role.BYLINE and item.reason == NAME_OVER_TITLE)
+            if role in (Role.SECTION, Role.KICKER) or (over_title and title_follows(page.items, item)):
                 pending.append(item)
                 continue
             if role is Role.TITLE:
@@ -128,7 +128,7 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                 current = _Draft(running_head=head, short_item=item.reason.startswith(SHORT_ITEM_REASON))
                 drafts.append(current)
                 for p in pending:
-                    if p.role in (Role.SECTION, Role.KICKER):
+                    if p.role in (Role.SECTION, Role.KICKER, Role.BYLINE):
                         current.add_group(p.role, p.block)
                     else:
                         add_to_draft(current, p)
@@ -167,6 +167,8 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
 
 
 SHORT_ITEM_REASON = "heading of one of several short items"
+NAME_OVER_TITLE = "a name over the title"
+NAME_SIGNING = "a name signing the text above"
 
 
 def title_follows(items: Sequence[Labeled], item: Labeled) -> bool:
@@ -198,6 +200,8 @@ def add_to_draft(draft: _Draft, item: Labeled) -> bool:
         draft.flow.append((block, "body"))
     elif role is Role.SUBHEADING:
         draft.flow.append((block, "heading"))
+    elif role is Role.BYLINE and Role.BYLINE in draft.groups and item.reason == NAME_SIGNING:
+        return False  # a second name under the text (often the photographer's): kept in `other`
     elif role in (Role.STANDFIRST, Role.BYLINE, Role.TITLE):
         draft.add_group(role, block)
     elif role is Role.FACT_BOX:

@@ -393,6 +393,11 @@ def label_before_title(items: list[Labeled], k: int, style: DocStyle) -> None:
         if item.role is Role.CAPTION and not looks_like_section_label(block, style):
             j -= 1
             continue
+        if not seen_kicker and looks_like_signature(block) and style.ratio(block.size) <= 1.05 \
+                and not block.first.bold:
+            items[j] = replace(item, role=Role.BYLINE, reason="a name over the title")
+            j -= 1
+            continue
         if not seen_kicker and not looks_like_section_label(block, style):
             if not looks_like_kicker(block, style):
                 break
@@ -422,6 +427,11 @@ def label_after_title(items: list[Labeled], k: int, style: DocStyle) -> None:
         block = item.block
         if not have_byline and item.role in (Role.OTHER, Role.CAPTION, Role.SUBHEADING) and looks_like_byline(block):
             items[j] = replace(item, role=Role.BYLINE, reason="byline words after the title")
+            have_byline = True
+            continue
+        if not have_byline and item.role is Role.OTHER and looks_like_signature(block) \
+                and block.size <= 0.6 * title.size:
+            items[j] = replace(item, role=Role.BYLINE, reason="a name under the title")
             have_byline = True
             continue
         if item.role in (Role.CREDIT, Role.RUNNING_HEAD, Role.RUNNING_FOOTER, Role.FOLIO, Role.CAPTION):

@@ -87,14 +87,18 @@ def main_style(blocks: Sequence[Block]) -> StyleKey | None:
                 weights[line.style] = weights.get(line.style, 0) + len(line.text)
         if weights:
             break
-    return max(weights, key=weights.__getitem__) if weights else None
+    if not weights:
+        return None
+    key = max(weights, key=weights.__getitem__)
+    exact = sorted(ln.size for b in blocks for ln in b.lines if ln.style == key)
+    return replace(key, size=exact[len(exact) // 2])  # the exact size: ratios must not see rounding
 
 
 def is_main_text(block: Block, main: StyleKey | None) -> bool:
     if main is None:
         return False
     style = block.style
-    return abs(style.size - main.size) <= 0.1 * main.size and style.bold == main.bold and style.italic == main.italic
+    return abs(block.size - main.size) <= 0.1 * main.size and style.bold == main.bold and style.italic == main.italic
 
 
 def column_grid(blocks: Sequence[Block], main: StyleKey | None) -> list[Column]:
@@ -238,11 +242,13 @@ def band_separators(units: Sequence[Unit], main: StyleKey | None) -> list[BBox]:
                 or is_sentence_like(block.text):
             continue
         top = unit.bbox.top
-        above = [u.bbox.bottom for u in units if u is not unit and u.bbox.bottom <= top]
+        eps = 0.05 * main.size  # boxes that touch are not crossing, whatever the rounding after scaling
+        above = [u.bbox.bottom for u in units if u is not unit and u.bbox.bottom <= top + eps]
         if not above:
             continue
         band_top = max(above)
-        crossing = any(u is not unit and u.bbox.top < top and u.bbox.bottom > band_top for u in units)
+        crossing = any(u is not unit and u.bbox.top < top - eps and u.bbox.bottom > band_top + eps
+                       for u in units)
         if not crossing:
             out.append(BBox(x0, band_top, x1, band_top))
     return out

@@ -65,7 +65,9 @@ def measure_style(pages: Sequence[PageLayout]) -> DocStyle:
     body = max(weights, key=weights.__getitem__)
     leading = measure_leading(pages, body)
     ranks = tuple(sorted(sizes, reverse=True))
-    return DocStyle(body=body, body_size=body.size, body_leading=leading,
+    exact = sorted(ln.size for b in body_candidates(pages) for ln in b.lines if ln.style == body)
+    body_size = exact[len(exact) // 2] if exact else body.size  # unrounded, so ratios scale exactly
+    return DocStyle(body=body, body_size=body_size, body_leading=leading,
                     body_chars=weights[body], total_chars=total, size_ranks=ranks)
 
 
