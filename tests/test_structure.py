@@ -182,3 +182,28 @@ def test_bylines_are_recognised_by_their_words(text, byline):
 
 def test_roles_are_json_names():
     assert Role.PULL_QUOTE.value == "pull_quote" and Role("fact_box") is Role.FACT_BOX
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rebecka Westin", True),
+    ("Karen Frost Hansen", True),
+    ("Det er slut.", False),
+    ("15 april", False),
+    ("Kommunen", False),
+])
+def test_a_signature_is_a_short_line_of_capitalised_words(text, name):
+    from olparse.classify import looks_like_signature
+    assert looks_like_signature(_block(text)) is name
+
+
+def test_kinds_follow_section_labels_and_question_headings():
+    from olparse.articles import Article, guess_kind
+    from olparse.paragraphs import Paragraph
+    qa = Article(id="a01", title="To spørgsmål", body=[Paragraph("heading", "Hvorfor?", ()),
+                                                         Paragraph("paragraph", "– Fordi.", ()),
+                                                         Paragraph("heading", "Hvordan?", ())])
+    assert guess_kind(qa) == "interview"
+    quoted = Article(id="a02", title="Feature", standfirst="Indledning her.",
+                     body=[Paragraph("paragraph", "– Det siger hun.", ())] * 6)
+    assert guess_kind(quoted) == "feature"  # dashes quote speech in Danish features too
+    assert guess_kind(Article(id="a03", section="LEDEREN", body=quoted.body)) == "leader"
