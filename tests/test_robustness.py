@@ -413,3 +413,13 @@ def test_parse_inside_a_daemonic_pool_worker_reads_in_process():
         warnings, pages = pool.apply(parse_in_pool_worker, (str(case_path("clean.pdf")),))
     assert pages == 2
     assert any("without time and memory limits" in w for w in warnings)
+
+
+def test_two_workers_give_the_same_document_as_reading_in_process():
+    """Long documents are shared between two page workers; the result must not change."""
+    from pathlib import Path as _Path
+    fixture = _Path(__file__).resolve().parent.parent / "fixtures" / "gen-items.pdf"  # 8 pages: shared
+    shared = parse(fixture).to_dict()
+    alone = parse(fixture, isolate=False).to_dict()
+    shared.pop("warnings"), alone.pop("warnings")
+    assert shared == alone
