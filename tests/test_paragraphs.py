@@ -125,3 +125,18 @@ def test_document_convention_is_found_from_indents():
     spaced, _ = typeset_column([sentence(0, 40)], 50, 100, W, indent=0)
     assert uses_indents(b for b, _ in body_blocks(indented))
     assert not uses_indents(b for b, _ in body_blocks(spaced))
+
+
+def test_word_gaps_are_measured_from_glyph_positions():
+    from olparse.paragraphs import is_stretched, natural_word_gap, word_gap_em
+    natural = make_run("et to tre", 50, 100, size=10.0, char_x=[50 + 5 * i for i in range(10)])
+    wide = make_run("et to tre", 50, 100, size=10.0,
+                    char_x=[50, 55, 60, 68, 73, 78, 86, 91, 96, 101])  # the spaces are 8 pt, not 5
+    from conftest import make_page
+    from olparse.lines import build_lines
+    line_natural = build_lines(make_page([natural]))[0]
+    line_wide = build_lines(make_page([wide]))[0]
+    assert word_gap_em(line_natural) == 0.5
+    assert word_gap_em(line_wide) == 0.8
+    assert is_stretched(line_wide, 0.5) and not is_stretched(line_natural, 0.5)
+    assert natural_word_gap([]) is None

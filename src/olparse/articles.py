@@ -28,7 +28,8 @@ from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
 from .model import Block
-from .paragraphs import Paragraph, build_paragraphs, line_signal, typical_measure, uses_indents
+from .paragraphs import (Paragraph, build_paragraphs, line_signal, natural_word_gap, typical_measure,
+                         uses_indents)
 from .style import DocStyle
 
 
@@ -156,7 +157,8 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                 leftovers.append(item)
     leftovers.extend(pending)
     body_blocks = [b for d in drafts for b, kind in d.flow if kind == "body"]
-    layout = {"indent_convention": uses_indents(body_blocks), "measure": typical_measure(body_blocks)}
+    layout = {"indent_convention": uses_indents(body_blocks), "measure": typical_measure(body_blocks),
+              "natural_gap": natural_word_gap(body_blocks)}
     kept = [d for d in drafts if d.has_body()]
     kept_ids = {id(d) for d in kept}
     for d in drafts:

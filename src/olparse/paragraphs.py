@@ -38,6 +38,8 @@ INDENT_EM = 0.6
 RAGGED_SHARE = 0.35
 #: A baseline step this much larger than the block's leading is space between paragraphs.
 SPACING_RATIO = 1.12
+#: Word spaces this much wider than the natural ones show a justified (stretched) line.
+STRETCH_RATIO = 1.15
 BULLET_START = re.compile(r"\s*(?:[•▪◦‣⁃●■*]|\d{1,2}[.)])\s")
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "\"", "»", ")")
 
@@ -85,7 +87,7 @@ class Piece:
 
 def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
                      indent_convention: bool = True, strict: bool = False,
-                     measure: float | None = None) -> list[Paragraph]:
+                     measure: float | None = None, natural_gap: float | None = None) -> list[Paragraph]:
     """Turn ``(block, kind)`` pairs (kind ``"body"`` or ``"heading"``) into paragraphs.
 
     ``strict`` (for boxes and lists): a new block continues the paragraph only after a line-end
@@ -102,7 +104,8 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
             continue
         for k, piece in enumerate(split_block(block, measure)):
             if current.lines and not continues(current, piece, first_of_block=k == 0,
-                                               indent_convention=indent_convention, strict=strict):
+                                               indent_convention=indent_convention, strict=strict,
+                                               natural_gap=natural_gap):
                 flush(current, out, lexicon)
                 current = _Open()
             current.lines.extend(piece.lines)
@@ -113,7 +116,7 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
 
 
 def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convention: bool,
-              strict: bool = False) -> bool:
+              strict: bool = False, natural_gap: float | None = None) -> bool:
     """Does ``piece`` continue the open paragraph?"""
     if current.closed or piece.starts_indented:
         return False
@@ -132,9 +135,51 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
         prev.bbox.x_overlap(piece.block.bbox) > 0 and piece.block.bbox.top >= prev.bbox.bottom
     if below:
         # the same column goes on under a gap (a box or quote was set there): layout programs
-        # place such floats between paragraphs, so a sentence end here ends the paragraph
-        return not starts_new_sentence(piece.lines[0].text)
+        # place such floats between paragraphs, so a sentence end here ends the paragraph,
+        # unless the line before it is visibly justified (a paragraph's last line is not)
+        return not starts_new_sentence(piece.lines[0].text) or is_stretched(last, natural_gap)
     return indent_convention
+
+
+def is_stretched(line: Line, natural_gap: float | None) -> bool:
+    """Word spaces clearly wider than the document's natural ones: a justified line, so not the
+    last line of a paragraph."""
+    gap = word_gap_em(line)
+    return natural_gap is not None and gap is not None and gap > STRETCH_RATIO * natural_gap
+
+
+def word_gap_em(line: Line) -> float | None:
+    """The mean word space of ``line`` in ems, from the glyph positions (``None``: too few)."""
+    gaps = word_gaps_em(line)
+    return sum(gaps) / len(gaps) if len(gaps) >= 2 else None
+
+
+def word_gaps_em(line: Line) -> list[float]:
+    """Every word space of ``line`` in ems (space glyph plus any justification added to it)."""
+    gaps = []
+    for run in line.runs:
+        if len(run.char_x) != len(run.text) + 1:
+            continue
+        text = run.text
+        for i in range(1, len(text) - 1):
+            if text[i] == " " and text[i - 1] != " " and text[i + 1] != " ":
+                gaps.append((run.char_x[i + 1] - run.char_x[i]) / run.size)
+    return gaps
+
+
+def natural_word_gap(blocks: Iterable[Block]) -> float | None:
+    """The document's natural word space in ems: the median space in the short last lines of
+    paragraphs, which are set without justification."""
+    gaps: list[float] = []
+    for block in blocks:
+        if len(block.lines) < 2:
+            continue
+        right = max(ln.bbox.x1 for ln in block.lines)
+        for line in block.lines:
+            if is_short(line, right) and line.text.rstrip().endswith(SENTENCE_END):
+                gaps.extend(word_gaps_em(line))
+    gaps.sort()
+    return gaps[len(gaps) // 2] if len(gaps) >= 4 else None
 
 
 def starts_lowercase(text: str) -> bool:
