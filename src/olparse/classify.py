@@ -80,6 +80,7 @@ class Role(str, Enum):
     COLOPHON = "colophon"
     ADVERT = "advert"
     IMAGE_TEXT = "image_text"
+    COVER = "cover"
     OTHER = "other"
 
 
@@ -151,7 +152,15 @@ def classify_page(page: PageLayout, style: DocStyle, furniture: Furniture, body_
     items = label_title_groups(items, style)
     items = label_attributions(items, style)
     items = label_trailing_bylines(items)
+    if is_cover(page, items, style):
+        items = [i if i.role in FURNITURE_ROLES or i.role in (Role.COLOPHON, Role.CREDIT) else
+                 replace(i, role=Role.COVER, reason="on the cover") for i in items]
     return LabeledPage(page.number, page.width, page.height, tuple(items), contents)
+
+
+def is_cover(page: PageLayout, items: Sequence[Labeled], style: DocStyle) -> bool:
+    """The first page, when it holds no body text: masthead, teasers, issue number."""
+    return page.number == 1 and not any(i.role is Role.BODY and len(i.block.lines) >= 3 for i in items)
 
 
 # ---------------------------------------------------------------------------- first pass
