@@ -189,7 +189,7 @@ class Block:
         """The exact size of the block's dominant style (``style.size`` is rounded to half a
         point for grouping; ratios between sizes must not depend on that rounding)."""
         style = self.style
-        return max((ln.size for ln in self.lines if ln.style == style), key=lambda v: v, default=style.size)
+        return max((ln.size for ln in self.lines if ln.style == style), default=style.size)
 
     @property
     def n_chars(self) -> int:
