@@ -1,7 +1,8 @@
-"""The default backend: PyMuPDF (MuPDF) ``rawdict`` text, drawings and image boxes.
+"""The default backend: PyMuPDF (MuPDF) text, drawings and image boxes.
 
-MuPDF repairs damaged cross-reference tables while opening, inserts spaces where glyphs are
-set apart, and reports every character's box, which is all the layout stages need.
+MuPDF repairs damaged cross-reference tables while opening and reports every glyph's box,
+which is all the layout stages need. Text comes from MuPDF's text trace (``trace``), which
+is faster than its text page; pages the trace cannot describe are read with ``rawdict``.
 
 MuPDF reports damage it works around (bad zlib data, syntax errors in a content stream) as
 warnings rather than errors; the ones that can cost text become ``RawPage.warnings``.
@@ -18,6 +19,7 @@ from ..errors import CorruptPdfError, EncryptedPdfError
 from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
 from . import backend_reason
+from .trace import trace_to_runs
 from .unmapped import repair_unmapped_fonts
 from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_italic_name, printable,
                       rgb_to_int, rotation_of)
@@ -84,8 +86,7 @@ class PyMuPDFDocument:
     def page(self, number: int) -> RawPage:
         page = self._doc.load_page(number - 1)
         rect = page.rect
-        text = page.get_text("rawdict", flags=TEXT_FLAGS)
-        runs, decoded = repair_unmapped_fonts(rawdict_to_runs(text, rect.x0, rect.y0), self._font_shifts)
+        runs, decoded = repair_unmapped_fonts(read_runs(page), self._font_shifts)
         return RawPage(
             number=number,
             width=float(rect.width),
@@ -106,6 +107,17 @@ class PyMuPDFDocument:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def read_runs(page: "pymupdf.Page") -> list[Run]:
+    """The page's runs: from the text trace (fast), or from ``rawdict`` where the trace cannot
+    stand in for MuPDF's text page (glyphs without Unicode, tilted or vertical text, and pages
+    with a ``/Rotate``, whose trace is in unrotated coordinates)."""
+    rect = page.rect
+    runs = None if page.rotation else trace_to_runs(page.get_texttrace(), tuple(rect))
+    if runs is None:
+        runs = rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS), rect.x0, rect.y0)
+    return runs
 
 
 def page_label(page: "pymupdf.Page") -> str:

@@ -1,0 +1,274 @@
+"""Runs from MuPDF's text trace: the fast path of the PyMuPDF backend.
+
+``page.get_texttrace()`` lists every text-showing operation of a page as a span of glyphs with
+their origins and boxes, in content-stream order, without building MuPDF's text page (lines,
+blocks, one dictionary per character). Reading it costs about two thirds of ``rawdict``.
+
+What the text page would have added is done here, the way MuPDF's own text device does it
+(``stext-device.c``), so both paths give the same runs:
+
+* **Spaces.** A glyph that starts more than ``SPACE_DIST`` em after the end of the previous one
+  gets a space in front of it, unless one of the two is a space already (TeX and many tools set
+  word spaces by moving the pen, with no space glyph).
+* **Splits.** A jump of more than ``SPACE_MAX_DIST`` em along the line, either way, starts a new
+  run: text set apart that far is not one line (a table cell, a column, a tab stop).
+  A smaller backward move (an accent placed over its letter, kerning) is ignored.
+* **Ligatures.** A glyph that stands for several characters comes as the glyph followed by
+  characters with glyph ``-1``; those take zero width at the glyph's end, as in ``rawdict``.
+* **Boxes.** Horizontal runs get MuPDF's box: from the baseline up by the font's ascender and
+  down by its descender.
+* **Clipping.** Glyphs entirely outside the page are left out, like ``TEXT_MEDIABOX_CLIP``.
+* **Colour.** The trace reports RGB components; they are rounded to ``0xRRGGBB`` as ``rawdict``
+  does.
+
+The trace cannot stand in for the text page everywhere. ``trace_to_runs`` returns ``None``
+(read the page with ``rawdict`` instead) when a glyph has no Unicode mapping (the ``unmapped``
+repair needs the glyph codes that only ``rawdict`` reports) or when text is set at an angle
+that is not a multiple of 90 degrees or in vertical writing mode (glyph advances are not
+recoverable from axis-aligned boxes there).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..geometry import BBox
+from ..model import Run
+from ._common import (baseline_across, clean_font_name, clean_text, is_bold_name, is_italic_name, rgb_to_int,
+                      rotation_of)
+
+#: Glyphs further apart than this (in em) are separated by a space (MuPDF's ``SPACE_DIST``).
+SPACE_DIST = 0.15
+#: Glyphs further apart than this (in em, either way) are not on one run (``SPACE_MAX_DIST``).
+SPACE_MAX_DIST = 0.8
+FLAG_ITALIC = 2
+FLAG_BOLD = 16
+NO_GLYPH = -1
+REPLACEMENT = 0xFFFD
+#: Glyphs whose baseline moves by more than this (in em) are on another line; less is a raised
+#: or lowered glyph in the same line (MuPDF's limit too).
+LINE_SHIFT = 0.8
+SOFT_HYPHEN = "\u00ad"
+#: Line breaks and tabs are the only control characters real text carries.
+ALLOWED_CONTROLS = frozenset((9, 10, 13))
+
+
+def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]) -> list[Run] | None:
+    """Runs of one page from ``page.get_texttrace()``; ``None`` when the page needs ``rawdict``.
+
+    ``page`` is the page's rectangle in the trace's coordinates: glyphs entirely outside it are
+    dropped, and its top-left corner becomes the origin of the runs.
+    """
+    pieces: list[Piece] = []
+    pen = Pen()
+    for span in spans:
+        chars = span["chars"]
+        if not chars:
+            continue
+        if span["wmode"] or needs_text_page(chars) or rotation_of(*span["dir"]) % 90:
+            return None
+        add_span(pieces, pen, span, page)
+    runs: list[Run] = []
+    styles: dict[tuple, tuple] = {}
+    for piece in pieces:
+        if piece.text:
+            runs.append(make_run(piece, len(runs), page[0], page[1], styles))
+    return runs
+
+
+def needs_text_page(chars: Sequence[tuple]) -> bool:
+    """True when a glyph has no Unicode mapping: only ``rawdict`` reports its code."""
+    codes = [c[0] for c in chars]
+    return REPLACEMENT in codes or (min(codes) < 0x20 and any(c < 0x20 and c not in ALLOWED_CONTROLS
+                                                              for c in codes))
+
+
+class Piece:
+    """Glyphs on their way to becoming a run: text, where each glyph starts along the line,
+    where the last one ends, and the first glyph's origin."""
+
+    __slots__ = ("span", "text", "edges", "end", "origin")
+
+    def __init__(self, span: dict, origin: tuple[float, float]):
+        self.span = span
+        self.text: list[str] = []
+        self.edges: list[float] = []
+        self.end = 0.0
+        self.origin = origin
+
+
+class Pen:
+    """Where the previous glyph ended (along its line), on which baseline, in which style."""
+
+    __slots__ = ("end", "baseline", "style", "last")
+
+    def __init__(self) -> None:
+        self.end: float | None = None
+        self.baseline = 0.0
+        self.style: tuple | None = None
+        self.last = " "
+
+
+def style_of(span: dict) -> tuple:
+    """What must stay the same for glyphs to share a run."""
+    return (span["font"], span["size"], span["flags"], span["color"], span["dir"], span["type"])
+
+
+def add_span(pieces: list[Piece], pen: Pen, span: dict, page: tuple[float, float, float, float]) -> None:
+    """Add one traced span's glyphs to ``pieces``, continuing the last piece where MuPDF would.
+
+    A span continues the previous piece when it has the same style, sits on the same baseline
+    and starts within ``SPACE_MAX_DIST`` em of where the previous glyph ended: a word space set
+    as a text object of its own stays with its words, as in MuPDF's text page. Within a piece,
+    a jump of more than ``SPACE_MAX_DIST`` em either way starts a new piece, and a gap of more
+    than ``SPACE_DIST`` em becomes a space. Positions are measured along the writing direction
+    (exact for the four right angles, the only ones that reach this function).
+    """
+    chars = span["chars"]
+    ux, uy = span["dir"]
+    size = span["size"]
+    style = style_of(span)
+    ox, oy = chars[0][2]
+    baseline = oy * ux - ox * uy
+    same_line = style == pen.style and abs(baseline - pen.baseline) <= LINE_SHIFT * size
+    current = pieces[-1] if same_line and pieces and pen.end is not None else None
+    if current is None:
+        pen.end, pen.last = None, " "
+    horizontal = rotation_of(ux, uy) == 0
+    if horizontal and inside(span["bbox"], page) and not any(c[1] == NO_GLYPH for c in chars):
+        add_plain_glyphs(pieces, pen, span, current)
+    else:
+        add_glyphs(pieces, pen, span, current, page, horizontal)
+    pen.style = style
+
+
+def inside(box: Sequence[float], page: tuple[float, float, float, float]) -> bool:
+    return box[0] >= page[0] and box[1] >= page[1] and box[2] <= page[2] and box[3] <= page[3]
+
+
+def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None) -> None:
+    """The common case, in bulk: horizontal glyphs, all on the page, no ligature clusters.
+
+    When no gap inside the span calls for a space or a split, the whole span is appended at
+    once; otherwise it goes glyph by glyph.
+    """
+    chars = span["chars"]
+    starts = [c[2][0] for c in chars]
+    ends = [c[3][2] for c in chars]
+    size = span["size"]
+    space_gap, split_gap = SPACE_DIST * size, SPACE_MAX_DIST * size
+    gaps = [b - a for a, b in zip(ends, starts[1:])]
+    ux, uy = span["dir"]
+    lines = [c[2][1] * ux - c[2][0] * uy for c in chars]  # across the line: its baseline
+    if gaps and (max(gaps) > space_gap or min(gaps) < -split_gap or max(lines) - min(lines) > LINE_SHIFT * size):
+        add_glyphs(pieces, pen, span, current, None, True)
+        return
+    text = "".join([chr(c[0]) for c in chars])
+    if current is not None and pen.end is not None:
+        gap = starts[0] - pen.end
+        if gap > split_gap or gap < -split_gap:
+            current = None
+        elif gap > space_gap and pen.last != " " and text[0] != " ":
+            current.text.append(" ")
+            current.edges.append(current.end)
+    if current is None:
+        current = Piece(span, chars[0][2])
+        pieces.append(current)
+    current.text.append(text)
+    current.edges.extend(starts)
+    current.end = ends[-1]
+    pen.end, pen.last, pen.baseline = ends[-1], text[-1], lines[-1]
+
+
+def add_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None,
+               page: tuple[float, float, float, float] | None, horizontal: bool) -> None:
+    """Glyph by glyph: clipping, ligature clusters, spaces and splits (see ``add_span``)."""
+    ux, uy = span["dir"]
+    size = span["size"]
+    space_gap, split_gap = SPACE_DIST * size, SPACE_MAX_DIST * size
+    for code, glyph, origin, box in span["chars"]:
+        x0, y0, x1, y1 = box
+        if page is not None and (x1 < page[0] or y1 < page[1] or x0 > page[2] or y0 > page[3]):
+            continue  # entirely off the page
+        ch = chr(code)
+        if glyph == NO_GLYPH and current:  # a further character of a ligature glyph
+            current.text.append(ch)
+            current.edges.append(current.end)
+            pen.last = ch
+            continue
+        if horizontal:
+            start, end = origin[0], x1
+        else:
+            start = origin[0] * ux + origin[1] * uy
+            end = max(x0 * ux, x1 * ux) + max(y0 * uy, y1 * uy)
+        line = origin[1] * ux - origin[0] * uy
+        if current is not None and pen.end is not None:
+            gap = start - pen.end
+            if gap > split_gap or gap < -split_gap or abs(line - pen.baseline) > LINE_SHIFT * size:
+                current = None
+            elif gap > space_gap and pen.last != " " and ch != " " and current.text:
+                current.text.append(" ")
+                current.edges.append(current.end)
+        if current is None:
+            current = Piece(span, origin)
+            pieces.append(current)
+        current.text.append(ch)
+        current.edges.append(start)
+        current.end = end
+        pen.end, pen.last, pen.baseline = end, ch, line
+
+
+def make_run(piece: Piece, seq: int, dx: float, dy: float, styles: dict[tuple, tuple]) -> Run:
+    """One ``Run`` from a piece; ``styles`` caches what is the same for every run of a style."""
+    span = piece.span
+    key = style_of(span)
+    if key not in styles:
+        font = clean_font_name(span["font"])
+        flags = span["flags"]
+        styles[key] = (font, round(float(span["size"]), 2), bool(flags & FLAG_BOLD) or is_bold_name(font),
+                       bool(flags & FLAG_ITALIC) or is_italic_name(font), rgb_to_int(span["color"]) or 0,
+                       rotation_of(*span["dir"]))
+    font, rounded, bold, italic, color, rotation = styles[key]
+    size = float(span["size"])
+    ox, oy = piece.origin
+    ascent, descent = span["ascender"] * size, span["descender"] * size
+    if rotation == 0:
+        char_x = tuple([x - dx for x in piece.edges]) + (piece.end - dx,)
+        bbox = BBox(char_x[0], oy - ascent - dy, char_x[-1], oy - descent - dy)
+        baseline = oy - dy
+    else:
+        char_x = ()
+        bbox = rotated_box(span["dir"], (ox - dx, oy - dy), piece.end - piece.edges[0], ascent, descent)
+        baseline = baseline_across(*span["dir"], ox - dx, oy - dy)
+    return Run(text=visible_soft_hyphens(clean_text("".join(piece.text))), bbox=bbox, font=font, size=rounded, bold=bold,
+               italic=italic, color=color, baseline=baseline, seq=seq, char_x=char_x, rotation=rotation)
+
+
+def visible_soft_hyphens(text: str) -> str:
+    """A soft hyphen drawn inside a line is a hyphen; only one at the line's end is a break.
+
+    Some fonts map their hyphen glyph to U+00AD; MuPDF's text page reads such a glyph as ``-``
+    unless it ends a line, and so does this.
+    """
+    if SOFT_HYPHEN not in text:
+        return text
+    body = text.rstrip()
+    ends_soft = body.endswith(SOFT_HYPHEN)
+    body = body.replace(SOFT_HYPHEN, "-")
+    if ends_soft:
+        body = body[:-1] + SOFT_HYPHEN
+    return body + text[len(text.rstrip()):]
+
+
+def rotated_box(direction: tuple[float, float], origin: tuple[float, float], length: float,
+                ascent: float, descent: float) -> BBox:
+    """The box of a run written in ``direction`` from ``origin`` over ``length``, from the font's
+    descender to its ascender across the line (as MuPDF boxes its characters)."""
+    ux, uy = direction
+    upx, upy = uy, -ux  # the glyphs' up: the writing direction turned a quarter to the left
+    xs, ys = [], []
+    for along in (0.0, length):
+        for across in (ascent, descent):
+            xs.append(origin[0] + ux * along + upx * across)
+            ys.append(origin[1] + uy * along + upy * across)
+    return BBox(min(xs), min(ys), max(xs), max(ys))

@@ -1,0 +1,217 @@
+"""The text-trace path of the PyMuPDF backend (``olparse.extract.trace``).
+
+Unit tests feed it spans shaped like ``page.get_texttrace()`` output; the comparison tests read
+real PDFs both ways (trace and ``rawdict``) and require the same lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from olparse.extract.pymupdf_backend import TEXT_FLAGS, rawdict_to_runs, read_runs
+from olparse.extract.trace import trace_to_runs
+from olparse.lines import build_lines
+from olparse.model import RawPage
+from olparse.normalize import normalize_page
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PAGE = (0.0, 0.0, 600.0, 800.0)
+
+
+def glyph(ch: str, x: float, width: float, y: float = 100.0, size: float = 10.0, gid: int = 5) -> tuple:
+    """One traced glyph: code, glyph id, origin, box (advance wide, one em high)."""
+    return (ord(ch), gid, (x, y), (x, y - 0.8 * size, x + width, y + 0.2 * size))
+
+
+def span(chars: list[tuple], size: float = 10.0, font: str = "Serif", direction=(1.0, 0.0), **extra) -> dict:
+    xs = [c[3] for c in chars] or [(0, 0, 0, 0)]
+    return {"dir": direction, "font": font, "wmode": 0, "flags": 0, "color": (0.0, 0.0, 0.0), "size": size,
+            "ascender": 0.8, "descender": -0.2, "type": 0, "opacity": 1.0, "seqno": 0,
+            "bbox": (min(b[0] for b in xs), min(b[1] for b in xs), max(b[2] for b in xs), max(b[3] for b in xs)),
+            "chars": tuple(chars), **extra}
+
+
+def word(text: str, x: float, width: float = 5.0, **kw) -> list[tuple]:
+    return [glyph(ch, x + i * width, width, **kw) for i, ch in enumerate(text)]
+
+
+def texts(runs) -> list[str]:
+    return [r.text for r in runs]
+
+
+def test_words_set_apart_without_space_glyphs_get_spaces():
+    runs = trace_to_runs([span(word("Ord", 10) + word("sat", 10 + 15 + 3))], PAGE)
+    assert texts(runs) == ["Ord sat"]
+    assert len(runs[0].char_x) == len(runs[0].text) + 1
+
+
+def test_a_small_gap_is_kerning_not_a_space():
+    runs = trace_to_runs([span(word("Ord", 10) + word("sat", 10 + 15 + 1))], PAGE)
+    assert texts(runs) == ["Ordsat"]
+
+
+def test_a_jump_of_more_than_the_split_distance_makes_two_runs():
+    runs = trace_to_runs([span(word("Navn", 10) + word("12", 10 + 20 + 30))], PAGE)
+    assert texts(runs) == ["Navn", "12"]
+    assert runs[1].bbox.x0 == pytest.approx(60.0)
+
+
+def test_a_small_backward_move_stays_in_the_run():
+    """An accent drawn over the previous letter moves the pen back: not a new run."""
+    chars = word("f", 10) + [glyph("\u00a8", 15.5, 3.0)] + word("ur", 15.0)
+    assert texts(trace_to_runs([span(chars)], PAGE)) == ["f\u00a8ur"]
+
+
+def test_ligature_characters_take_no_width_at_the_glyphs_end():
+    chars = [glyph("f", 10, 9.0), (ord("i"), -1, (10, 100), (10, 92, 10, 102))] + word("k", 19)
+    run, = trace_to_runs([span(chars)], PAGE)
+    assert run.text == "fik"
+    assert run.char_x == pytest.approx((10, 19, 19, 24))
+
+
+def test_a_word_space_set_as_a_text_object_of_its_own_stays_with_its_words():
+    """InDesign and others draw a space glyph as its own text object; it must not get lost."""
+    runs = trace_to_runs([span(word("i", 10, 3.0)), span(word(" ", 13, 2.0)), span(word("ord", 14.0))], PAGE)
+    assert texts(runs) == ["i ord"]
+
+
+def test_spans_in_another_style_are_other_runs():
+    runs = trace_to_runs([span(word("Ord", 10)), span(word("kursiv", 28), font="Serif-Italic")], PAGE)
+    assert texts(runs) == ["Ord", "kursiv"]
+    assert runs[1].italic
+
+
+def test_a_soft_hyphen_drawn_inside_a_line_is_a_hyphen_and_one_at_its_end_a_break():
+    inside = word("acido\u00adbasique", 10)
+    at_end = word("acido\u00ad", 10, y=112.0)
+    runs = trace_to_runs([span(inside + at_end)], PAGE)
+    assert texts(runs) == ["acido-basique", "acido\u00ad"]
+
+
+def test_one_span_over_two_lines_makes_two_runs():
+    runs = trace_to_runs([span(word("første", 10) + word("anden", 40, y=112.0))], PAGE)
+    assert texts(runs) == ["første", "anden"]
+    assert [r.baseline for r in runs] == pytest.approx([100.0, 112.0])
+
+
+def test_a_lowered_letter_stays_in_its_word():
+    """TeX lowers the E of its logo by a fifth of an em: one word, not three."""
+    chars = word("LAT", 10) + [glyph("E", 24.0, 5.0, y=102.0)] + word("X", 28.5)
+    assert texts(trace_to_runs([span(chars)], PAGE)) == ["LATEX"]
+
+
+def test_glyphs_entirely_off_the_page_are_dropped():
+    runs = trace_to_runs([span(word("ab", -30) + word("cd", 10))], PAGE)
+    assert "".join(texts(runs)).replace(" ", "") == "cd"
+
+
+def test_boxes_come_from_the_fonts_ascender_and_descender():
+    run, = trace_to_runs([span(word("Ord", 10), ascender=1.0, descender=-0.25)], PAGE)
+    assert (run.bbox.top, run.bbox.bottom) == pytest.approx((90.0, 102.5))
+    assert run.baseline == pytest.approx(100.0)
+
+
+def test_page_origin_moves_to_the_top_left_corner():
+    run, = trace_to_runs([span(word("Ord", 110, y=200))], (100.0, 100.0, 700.0, 900.0))
+    assert run.bbox.x0 == pytest.approx(10.0)
+    assert run.baseline == pytest.approx(100.0)
+
+
+@pytest.mark.parametrize("chars, reason", [
+    ([glyph("\ufffd", 10, 5.0)], "a glyph without Unicode"),
+    ([glyph("\x03", 10, 5.0)], "a glyph code read as a control character"),
+])
+def test_pages_the_trace_cannot_describe_go_to_rawdict(chars, reason):
+    assert trace_to_runs([span(word("Ord", 10)), span(chars)], PAGE) is None, reason
+
+
+def test_tilted_and_vertical_text_go_to_rawdict():
+    assert trace_to_runs([span(word("Ord", 10), direction=(0.98, -0.17))], PAGE) is None
+    assert trace_to_runs([span(word("Ord", 10), wmode=1)], PAGE) is None
+
+
+def test_text_rotated_a_quarter_turn_keeps_its_words():
+    chars = [(ord(ch), 5, (100.0, 300.0 - 5 * i), (92.0, 295.0 - 5 * i, 102.0, 300.0 - 5 * i))
+             for i, ch in enumerate("FOTO")]
+    run, = trace_to_runs([span(chars, direction=(0.0, -1.0))], PAGE)
+    assert (run.text, run.rotation) == ("FOTO", 90)
+    assert run.bbox.x0 == pytest.approx(92.0) and run.bbox.x1 == pytest.approx(102.0)
+    assert run.bbox.bottom == pytest.approx(300.0) and run.bbox.top == pytest.approx(280.0)
+
+
+glyph_codes = st.sampled_from(list("abcæøåABC.,-1 ") + ["\ufb01"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.tuples(glyph_codes, st.floats(-12, 20), st.floats(0.5, 9)), min_size=1, max_size=12),
+                min_size=1, max_size=6))
+def test_every_glyph_on_the_page_reaches_a_run(spans_spec):
+    """Whatever the gaps: no glyph is lost or invented, only spaces are added; edges fit the text."""
+    spans, x = [], 20.0
+    for glyphs in spans_spec:
+        chars = []
+        for ch, gap, width in glyphs:
+            x = max(0.0, x + gap)
+            chars.append(glyph(ch, x, width))
+            x += width
+        spans.append(span(chars))
+    runs = trace_to_runs(spans, PAGE)
+    given_text = "".join(ch for glyphs in spans_spec for ch, _, _ in glyphs).replace(" ", "")
+    assert "".join(r.text for r in runs).replace(" ", "") == given_text
+    assert all(len(r.char_x) == len(r.text) + 1 for r in runs)
+
+
+def lines_of(page: pymupdf.Page, runs) -> list[str]:
+    raw = RawPage(number=1, width=page.rect.width, height=page.rect.height, runs=tuple(runs),
+                  rects=(), images=(), label="", warnings=())
+    return [line.text for line in build_lines(normalize_page(raw))]
+
+
+@pytest.mark.parametrize("name", ["gen-clean", "gen-messy", "gen-2col", "gen-items"])
+def test_trace_and_rawdict_give_the_same_lines_on_the_fixtures(name):
+    with pymupdf.open(FIXTURES / f"{name}.pdf") as doc:
+        for page in doc:
+            traced = lines_of(page, read_runs(page))
+            text_page = lines_of(page, rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS)))
+            assert sorted(traced) == sorted(text_page), f"{name} page {page.number + 1}"
+
+
+def test_words_placed_by_the_pen_read_the_same_both_ways(tmp_path):
+    """Words set one by one without space glyphs (as TeX does) and a rotated credit."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=300)
+    font = pymupdf.Font("helv")
+    x = 40.0
+    for w in "Kommunen har fået en fin plan".split():
+        page.insert_text((x, 60), w, fontsize=11, fontname="helv")
+        x += font.text_length(w, fontsize=11) + 3.2
+    page.insert_text((380, 250), "FOTO: ANNE HANSEN", fontsize=7, fontname="helv", rotate=90)
+    path = tmp_path / "pen.pdf"
+    doc.save(path)
+    with pymupdf.open(path) as reread:
+        page = reread[0]
+        traced = lines_of(page, read_runs(page))
+        text_page = lines_of(page, rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS)))
+    assert "Kommunen har fået en fin plan" in traced
+    assert sorted(traced) == sorted(text_page)
+
+
+def test_a_page_with_a_rotate_entry_reads_the_same_both_ways(tmp_path):
+    """The trace of a ``/Rotate`` page is in unrotated coordinates: such pages use ``rawdict``."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=300, height=400)
+    page.insert_text((40, 350), "Tværformat: teksten står på langs af siden", fontsize=10, fontname="helv")
+    page.set_rotation(90)
+    path = tmp_path / "rotated.pdf"
+    doc.save(path)
+    with pymupdf.open(path) as reread:
+        page = reread[0]
+        traced = lines_of(page, read_runs(page))
+        text_page = lines_of(page, rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS)))
+    assert traced == text_page
+    assert "Tværformat: teksten står på langs af siden" in traced
