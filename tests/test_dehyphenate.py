@@ -389,3 +389,54 @@ def test_decide_break_takes_any_text(left, right, signal):
     decision = decide_break(left, right, danish(), signal)
     if decision is not None:
         assert decision.action in {"join", "keep", "suspended", "join_unhyphenated", "space"}
+
+
+def reference_lexicon(texts: list[str]) -> dict:
+    """The lexicon's counts by the plain token-by-token definition (``Lexicon`` counts in bulk)."""
+    from collections import Counter
+
+    from olparse.dehyphenate import HYPHEN_SPLIT, SOFT_HYPHEN, WORD, looks_like_acronym
+    c = {k: Counter() for k in ("words", "exact", "interior", "parts", "hyphen_forms", "bigrams", "acronyms")}
+    for text in texts:
+        continues = False
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            broken = ends_in_word_hyphen(line)
+            clean = line.rstrip()
+            clean = clean[:-1].replace(SOFT_HYPHEN, "") + clean[-1:].replace(SOFT_HYPHEN, "-")
+            matches = list(WORD.finditer(clean))
+            mixed = any(ch.islower() for ch in clean)
+            for i, m in enumerate(matches):
+                if (i == 0 and continues) or (i == len(matches) - 1 and broken):
+                    continue
+                token, low = m.group(), m.group().lower()
+                c["words"][low] += 1
+                c["exact"][token] += 1
+                if 0 < i < len(matches) - 1:
+                    c["interior"][low] += 1
+                if mixed and token.isupper() and looks_like_acronym(token):
+                    c["acronyms"][low] += 1
+                parts = HYPHEN_SPLIT.split(low)
+                if len(parts) > 1:
+                    c["parts"].update(parts)
+                    for a in range(len(parts)):
+                        for b in range(a + 2, len(parts) + 1):
+                            c["hyphen_forms"]["-".join(parts[a:b])] += 1
+                if i + 1 < len(matches) and not clean[m.end():matches[i + 1].start()].strip():
+                    c["bigrams"][(low, matches[i + 1].group().lower())] += 1
+            continues = broken
+    return c
+
+
+lexicon_words = st.sampled_from(["AI", "GDPR", "ChatGPT", "to-do-liste", "Høje-Taastrup", "ledelse", "grund-",
+                                 "læggende", "og", "Børne-", "3-årig", "\u00adsoft", "EU", "–", ",", "It's"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.lists(lexicon_words, max_size=7).map(" ".join), max_size=5).map("\n".join),
+                max_size=4))
+def test_lexicon_counts_match_the_token_by_token_definition(texts):
+    lexicon = Lexicon.from_texts(texts)
+    for name, counts in reference_lexicon(texts).items():
+        assert getattr(lexicon, name) == counts, name

@@ -423,3 +423,37 @@ def test_two_workers_give_the_same_document_as_reading_in_process():
     alone = parse(fixture, isolate=False).to_dict()
     shared.pop("warnings"), alone.pop("warnings")
     assert shared == alone
+
+
+# ------------------------------------------------------------------------------ worker start
+def test_workers_start_with_the_backend_loaded_and_the_parent_unfrozen():
+    """The parent imports the backend's library before forking (no import per worker) and
+    freezes its heap only for the fork itself."""
+    import gc
+    import subprocess
+
+    code = ("import sys, gc\n"
+            "from olparse.guard import Limits, read_pages\n"
+            "from olparse.pipeline import layout_page\n"
+            "assert 'olparse.extract.pymupdf_backend' not in sys.modules\n"
+            f"read_pages({str(case_path('clean.pdf'))!r}, 'pymupdf', None, lambda n: range(1, n + 1), "
+            "Limits(page_timeout=30), layout=layout_page)\n"
+            "assert 'olparse.extract.pymupdf_backend' in sys.modules\n"
+            "assert gc.get_freeze_count() == 0\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_worker_collects_garbage_less_often():
+    import gc
+
+    from olparse.guard import WORKER_GC_THRESHOLD, relax_collector
+
+    before = gc.get_threshold()
+    try:
+        relax_collector()
+        after = gc.get_threshold()
+    finally:
+        gc.set_threshold(*before)
+    assert after[0] >= WORKER_GC_THRESHOLD and after[1:] == before[1:]

@@ -150,33 +150,38 @@ class Lexicon:
             continues_fragment = broken
 
     def _add_line(self, line: str, skip_first: bool, skip_last: bool) -> None:
-        """Count the tokens of one printed line."""
+        """Count the tokens of one printed line (in bulk: this runs over every line of an issue)."""
         clean = line.rstrip()
-        clean = clean[:-1].replace(SOFT_HYPHEN, "") + clean[-1:].replace(SOFT_HYPHEN, "-")
+        if SOFT_HYPHEN in clean:
+            clean = clean[:-1].replace(SOFT_HYPHEN, "") + clean[-1:].replace(SOFT_HYPHEN, "-")
         matches = list(WORD.finditer(clean))
-        mixed = any(ch.islower() for ch in clean)
-        for i, match in enumerate(matches):
-            if (i == 0 and skip_first) or (i == len(matches) - 1 and skip_last):
-                continue
-            self._add_token(match.group(), interior=0 < i < len(matches) - 1, mixed_line=mixed)
-            if i + 1 < len(matches) and not clean[match.end():matches[i + 1].start()].strip():
-                self.bigrams[(match.group().lower(), matches[i + 1].group().lower())] += 1
+        n = len(matches)
+        tokens = [m.group() for m in matches]
+        lo, hi = (1 if skip_first else 0), (n - 1 if skip_last else n)
+        if lo >= hi:
+            return
+        kept = tokens[lo:hi]
+        lows = [t.lower() for t in kept]
+        self.words.update(lows)
+        self.exact.update(kept)
+        self.interior.update(lows[max(1, lo) - lo:min(n - 1, hi) - lo])
+        capitals = [t for t in kept if t.isupper()]
+        if capitals and any(ch.islower() for ch in clean):
+            self.acronyms.update(t.lower() for t in capitals if looks_like_acronym(t))
+        for low in lows:
+            if "-" in low or "\u2010" in low or "\u2011" in low:
+                self._add_hyphenated(low)
+        for i in range(lo, min(hi, n - 1)):
+            if not clean[matches[i].end():matches[i + 1].start()].strip():
+                self.bigrams[(tokens[i].lower(), tokens[i + 1].lower())] += 1
 
-    def _add_token(self, token: str, interior: bool, mixed_line: bool) -> None:
-        """Count one unbroken token, its hyphen components and its acronym use."""
-        low = token.lower()
-        self.words[low] += 1
-        self.exact[token] += 1
-        if interior:
-            self.interior[low] += 1
-        if mixed_line and token.isupper() and looks_like_acronym(token):
-            self.acronyms[low] += 1
+    def _add_hyphenated(self, low: str) -> None:
+        """Count the components of a hyphenated token and its contiguous sub-forms."""
         parts = HYPHEN_SPLIT.split(low)
-        if len(parts) > 1:
-            self.parts.update(parts)
-            for i in range(len(parts)):
-                for j in range(i + 2, len(parts) + 1):
-                    self.hyphen_forms["-".join(parts[i:j])] += 1
+        self.parts.update(parts)
+        for i in range(len(parts)):
+            for j in range(i + 2, len(parts) + 1):
+                self.hyphen_forms["-".join(parts[i:j])] += 1
 
     def _finish(self) -> None:
         """Index the forms for prefix search and guess the document's language."""

@@ -172,9 +172,15 @@ class Block:
     column: int = -1
     id: int = 0
     style: StyleKey = field(init=False, repr=False, compare=False)
+    #: The exact size of the dominant style (``style.size`` is rounded to half a point for
+    #: grouping; ratios between sizes must not depend on that rounding).
+    size: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "style", dominant_style(self.lines))
+        style = dominant_style(self.lines)
+        object.__setattr__(self, "style", style)
+        object.__setattr__(self, "size", max((ln.size for ln in self.lines if ln.style == style),
+                                             default=style.size))
 
     @property
     def text(self) -> str:
@@ -183,13 +189,6 @@ class Block:
     @property
     def first(self) -> Line:
         return self.lines[0]
-
-    @property
-    def size(self) -> float:
-        """The exact size of the block's dominant style (``style.size`` is rounded to half a
-        point for grouping; ratios between sizes must not depend on that rounding)."""
-        style = self.style
-        return max((ln.size for ln in self.lines if ln.style == style), default=style.size)
 
     @property
     def n_chars(self) -> int:

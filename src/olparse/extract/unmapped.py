@@ -25,6 +25,7 @@ Every decoded font is named in a page warning, so an archivist can check it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Sequence
@@ -32,6 +33,8 @@ from typing import Sequence
 from ..model import Run
 
 MIN_CONTROL_SHARE = 0.03
+#: Control characters other than tab and line breaks: what an unmapped font's codes look like.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MIN_CHARS = 12
 #: The shift of TrueType fonts in the standard Macintosh glyph order (space is glyph 3).
 TRUETYPE_SHIFT = 29
@@ -64,7 +67,7 @@ def repair_unmapped_fonts(runs: Sequence[Run], known: dict[str, int | None]) -> 
 
 
 def has_controls(text: str) -> bool:
-    return any(ord(ch) < 0x20 and ch not in "\t\n\r" for ch in text)
+    return CONTROL.search(text) is not None
 
 
 def find_shift(text: str) -> int | None:
