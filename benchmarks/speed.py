@@ -4,8 +4,9 @@
     python benchmarks/speed.py [PDF ...] [--repeat N] [--json OUT.json]
 
 With no PDFs it measures the bundled fixtures (fixtures/*.pdf). Each PDF is processed in this
-process (no interpreter start-up in the numbers), ``--repeat`` times, and the best run counts
-(the least disturbed by other load on the machine). Reported per file and in total:
+process (no interpreter start-up in the numbers), ``--repeat`` times, PyMuPDF and olparse in
+turn, and the best run of each counts (the least disturbed by other load on the machine).
+Reported per file and in total:
 
 * ``rawdict p/s``: PyMuPDF opening the file and calling ``page.get_text("rawdict")`` on every
   page, the floor any PyMuPDF-based extractor pays;
@@ -57,8 +58,12 @@ def peak_mib() -> float:
 
 
 def measure(path: str, repeat: int) -> dict:
-    raw = min((time_rawdict(path) for _ in range(repeat)), key=lambda r: r[0])
-    runs = [time_olparse(path) for _ in range(repeat)]
+    time_olparse(path)  # warm up: imports, the OS file cache
+    raws, runs = [], []
+    for _ in range(repeat):  # interleaved, so a burst of load elsewhere hits both sides alike
+        raws.append(time_rawdict(path))
+        runs.append(time_olparse(path))
+    raw = min(raws, key=lambda r: r[0])
     pages_t, doc_t = min(runs, key=lambda r: r[0] + r[1])
     total = pages_t + doc_t
     return {"pdf": Path(path).name, "pages": raw[1], "rawdict_s": round(raw[0], 4),
@@ -70,7 +75,7 @@ def measure(path: str, repeat: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("pdfs", nargs="*")
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     pdfs = a.pdfs or sorted(glob.glob(str(Path(__file__).resolve().parent.parent / "fixtures" / "*.pdf")))

@@ -89,18 +89,24 @@ def title_from(colophon: Sequence[str], footers: Sequence[str], pdf_metadata: di
     return title or None
 
 
+#: A word of letters only (no digits or underscores).
+LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
 def detect_language(texts: Iterable[str]) -> str | None:
     """ISO 639-1 code of the language whose function words are most frequent (None if unsure)."""
-    counts: Counter[str] = Counter()
+    words: Counter[str] = Counter()
     seen = 0
     for text in texts:
-        for word in re.findall(r"[^\W\d_]+", text.lower()):
-            seen += 1
-            for lang, words in FUNCTION_WORDS.items():
-                if word in words:
-                    counts[lang] += 1
+        found = LETTER_WORD.findall(text.lower())
+        words.update(found)
+        seen += len(found)
         if seen > 20000:
             break
+    counts: Counter[str] = Counter()
+    for lang, function_words in FUNCTION_WORDS.items():
+        counts[lang] = sum(words[w] for w in function_words if w in words)
+    counts = +counts  # drop languages without a single function word
     if not counts:
         return None
     (lang, n), *rest = counts.most_common(2) + [("", 0)]
