@@ -125,7 +125,7 @@ def repeats_body(block: Block, body_text: str) -> bool:
     quote = normalise_for_match(block.text)
     if len(quote) < 20 or not body_text:
         return False
-    return fuzz.partial_ratio(quote, body_text) >= REPEAT_SCORE
+    return fuzz.partial_ratio(quote, body_text, score_cutoff=REPEAT_SCORE) >= REPEAT_SCORE
 
 
 def previous_text_item(items: Sequence[Labeled], index: int) -> Labeled | None:

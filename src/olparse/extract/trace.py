@@ -135,7 +135,7 @@ def add_span(pieces: list[Piece], pen: Pen, span: dict, page: tuple[float, float
     if current is None:
         pen.end, pen.last = None, " "
     horizontal = rotation_of(ux, uy) == 0
-    if horizontal and inside(span["bbox"], page) and not any(c[1] == NO_GLYPH for c in chars):
+    if horizontal and inside(span["bbox"], page) and NO_GLYPH not in [c[1] for c in chars]:
         add_plain_glyphs(pieces, pen, span, current)
     else:
         add_glyphs(pieces, pen, span, current, page, horizontal)
