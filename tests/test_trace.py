@@ -215,3 +215,19 @@ def test_a_page_with_a_rotate_entry_reads_the_same_both_ways(tmp_path):
         text_page = lines_of(page, rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS)))
     assert traced == text_page
     assert "Tværformat: teksten står på langs af siden" in traced
+
+
+def test_lines_keep_what_the_document_stages_need_without_their_runs():
+    """Page workers send lines without runs; word spaces and stream order must survive."""
+    with pymupdf.open(FIXTURES / "gen-clean.pdf") as doc:
+        page = doc[1]
+        runs = read_runs(page)
+        raw = RawPage(number=2, width=page.rect.width, height=page.rect.height, runs=tuple(runs),
+                      rects=(), images=(), label="", warnings=())
+    lines = build_lines(normalize_page(raw))
+    body = [ln for ln in lines if ln.text.count(" ") >= 4]
+    assert body and all(len(ln.word_gaps) >= 3 for ln in body)
+    for line in body:
+        slim = line.without_runs()
+        assert slim.runs == () and slim.word_gaps == line.word_gaps and slim.seq == line.seq
+        assert all(0.1 < g < 1.5 for g in slim.word_gaps)

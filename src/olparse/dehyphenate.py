@@ -130,12 +130,31 @@ class Lexicon:
         self.language = ""
         self._sorted: list[str] = []
 
+    #: The counters, in the order ``merged`` adds them up.
+    COUNTERS = ("words", "exact", "interior", "parts", "hyphen_forms", "bigrams", "acronyms")
+
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "Lexicon":
         """Count every word form printed whole in ``texts`` (strings with line breaks)."""
+        lexicon = cls.counted(texts)
+        lexicon._finish()
+        return lexicon
+
+    @classmethod
+    def counted(cls, texts: Iterable[str]) -> "Lexicon":
+        """The counts of ``texts`` without the index: one page's share, for ``merged``."""
         lexicon = cls()
         for text in texts:
             lexicon._add_text(text)
+        return lexicon
+
+    @classmethod
+    def merged(cls, parts: Iterable["Lexicon"]) -> "Lexicon":
+        """The lexicon of several counted parts (pages); equal to counting all their texts."""
+        lexicon = cls()
+        for part in parts:
+            for name in cls.COUNTERS:
+                getattr(lexicon, name).update(getattr(part, name))
         lexicon._finish()
         return lexicon
 

@@ -137,6 +137,14 @@ def read_page(src: Any, number: int, layout: LayoutFn | None) -> PageResult:
         return PageResult(number, plain_layout(raw), tuple(warnings), fatal=isinstance(exc, MemoryError))
 
 
+def without_runs(result: PageResult) -> PageResult:
+    """The result as the worker sends it: lines without their runs, which only the per-page
+    stages use (pickling them was most of the cost of sending a page)."""
+    if result.layout is None:
+        return result
+    return replace(result, layout=result.layout.without_runs())
+
+
 def is_memory_error(exc: BaseException) -> bool:
     """True for Python's and MuPDF's out-of-memory errors."""
     return isinstance(exc, MemoryError) or "memory" in type(exc).__name__.lower()
@@ -188,7 +196,7 @@ def worker_main(conn: Any, path: str, backend: str, password: str | None, memory
             numbers, plain = payload
             for number in numbers:
                 result = read_page(src, number, None if plain else layout)
-                conn.send(("page", result))
+                conn.send(("page", without_runs(result)))
                 if result.fatal:  # out of memory: the process may be in a bad state
                     return
 

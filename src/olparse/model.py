@@ -13,9 +13,14 @@ Every stage takes and returns these frozen dataclasses; nothing from a backend l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import re
+from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING
 
 from .geometry import BBox
+
+if TYPE_CHECKING:
+    from .dehyphenate import Lexicon
 
 
 def _init_values(obj: object) -> tuple:
@@ -115,6 +120,10 @@ class Line:
     ``"hyphen"`` when it ends in a visible hyphen, ``""`` otherwise. ``end_mark`` is true
     when a dingbat end mark was removed from the end of the line; ``space_after`` when the
     PDF set a space after the last word (the line wrapped at a real space).
+
+    ``seq`` (the first run's place in the content stream) and ``word_gaps`` (every word space
+    in ems, measured from the glyph positions) are taken from the runs when the line is made,
+    so they survive ``without_runs``: page workers send their lines without runs.
     """
 
     text: str
@@ -131,15 +140,36 @@ class Line:
     end_mark: bool = False
     rotation: int = 0
     space_after: bool = False
+    seq: int = field(default=0, repr=False, compare=False)
+    word_gaps: tuple[float, ...] = field(default=(), repr=False, compare=False)
     style: "StyleKey" = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "style", StyleKey(self.font, round(self.size * 2) / 2, self.bold,
                                                    self.italic, self.color))
+        if self.runs:
+            object.__setattr__(self, "seq", min(r.seq for r in self.runs))
+            object.__setattr__(self, "word_gaps", word_gaps_of(self.runs))
 
-    @property
-    def seq(self) -> int:
-        return min(r.seq for r in self.runs) if self.runs else 0
+    def without_runs(self) -> "Line":
+        """The line without its runs (what the document stages need is kept)."""
+        return replace(self, runs=())
+
+
+#: A single space between two other characters: a word space.
+WORD_SPACE = re.compile(r"(?<=[^ ]) (?=[^ ])")
+
+
+def word_gaps_of(runs: tuple[Run, ...]) -> tuple[float, ...]:
+    """Every word space of ``runs`` in ems (the space glyph plus any justification added to it)."""
+    gaps = []
+    for run in runs:
+        text, edges = run.text, run.char_x
+        if " " not in text or len(edges) != len(text) + 1:
+            continue
+        size = run.size
+        gaps.extend((edges[m.start() + 1] - edges[m.start()]) / size for m in WORD_SPACE.finditer(text))
+    return tuple(gaps)
 
 
 @_register
@@ -215,7 +245,12 @@ class Column:
 @_register
 @dataclass(frozen=True, slots=True)
 class PageLayout:
-    """A page after layout analysis: its blocks in reading order, with the grid it found."""
+    """A page after layout analysis: its blocks in reading order, with the grid it found.
+
+    ``words`` counts the word forms printed on the page (a ``dehyphenate.Lexicon`` without
+    its index): counting is per-page work, so it is done with the page (in the page workers)
+    and the document's lexicon is merged from the pages. ``None`` when nobody counted.
+    """
 
     number: int
     width: float
@@ -226,3 +261,10 @@ class PageLayout:
     images: tuple[ImageBox, ...] = ()
     label: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    words: "Lexicon | None" = field(default=None, compare=False, repr=False)
+
+    def without_runs(self) -> "PageLayout":
+        """The page with its lines' runs left out: about a quarter of the data, and all that the
+        document stages need (see ``Line.without_runs``)."""
+        blocks = tuple(replace(b, lines=tuple(line.without_runs() for line in b.lines)) for b in self.blocks)
+        return replace(self, blocks=blocks)

@@ -156,15 +156,7 @@ def word_gap_em(line: Line) -> float | None:
 
 def word_gaps_em(line: Line) -> list[float]:
     """Every word space of ``line`` in ems (space glyph plus any justification added to it)."""
-    gaps = []
-    for run in line.runs:
-        if len(run.char_x) != len(run.text) + 1:
-            continue
-        text = run.text
-        for i in range(1, len(text) - 1):
-            if text[i] == " " and text[i - 1] != " " and text[i + 1] != " ":
-                gaps.append((run.char_x[i + 1] - run.char_x[i]) / run.size)
-    return gaps
+    return list(line.word_gaps)
 
 
 def natural_word_gap(blocks: Iterable[Block]) -> float | None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from .blocks import build_blocks, picture_boxes
+from .dehyphenate import Lexicon
 from .extract import check_input_file
 from .extract._common import clean_text
 from .guard import Limits, read_pages
@@ -36,7 +37,8 @@ def layout_page(raw: RawPage) -> PageLayout:
     lines = build_lines(page)
     blocks, frames = build_blocks(lines, page.rects, page.width, page.height)
     pictures = picture_boxes(page.rects, page.images, lines, page.width, page.height)
-    return order_page(page.number, page.width, page.height, blocks, frames, pictures, page.label)
+    layout = order_page(page.number, page.width, page.height, blocks, frames, pictures, page.label)
+    return replace(layout, words=Lexicon.counted(b.text for b in layout.blocks))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,6 @@ def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[
     """The document-level stages over already laid-out pages."""
     from .articles import segment_articles
     from .classify import FURNITURE_ROLES, Role, classify_pages
-    from .dehyphenate import Lexicon
     from .document import Document, Warning_
     from .furniture import find_furniture
     from .metadata import read_issue_metadata
@@ -137,7 +138,8 @@ def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[
     style = measure_style(layouts)
     furniture = find_furniture(layouts, style)
     labeled = classify_pages(layouts, style, furniture)
-    lexicon = Lexicon.from_texts(b.text for p in layouts for b in p.blocks)
+    lexicon = Lexicon.merged(p.words if p.words is not None else Lexicon.counted(b.text for b in p.blocks)
+                             for p in layouts)
     articles, leftovers = segment_articles(labeled, style, furniture, lexicon)
     toc = link_toc(read_toc(labeled), articles, furniture.page_map)
     body_texts = (p.text for a in articles for p in a.body)
