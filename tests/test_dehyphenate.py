@@ -440,3 +440,15 @@ def test_lexicon_counts_match_the_token_by_token_definition(texts):
     lexicon = Lexicon.from_texts(texts)
     for name, counts in reference_lexicon(texts).items():
         assert getattr(lexicon, name) == counts, name
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.lists(st.lists(lexicon_words, max_size=6).map(" ".join), max_size=4).map("\n".join),
+                         max_size=3), max_size=4))
+def test_a_lexicon_merged_from_pages_equals_one_counted_at_once(pages):
+    """Page workers count their pages; the document's lexicon is the sum."""
+    whole = Lexicon.from_texts(text for page in pages for text in page)
+    merged = Lexicon.merged(Lexicon.counted(page) for page in pages)
+    for name in Lexicon.COUNTERS:
+        assert getattr(merged, name) == getattr(whole, name), name
+    assert merged.language == whole.language and merged._sorted == whole._sorted
