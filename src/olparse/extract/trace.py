@@ -30,7 +30,7 @@ recoverable from axis-aligned boxes there).
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ..geometry import BBox
 from ..model import Run
@@ -65,9 +65,10 @@ def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]
         chars = span["chars"]
         if not chars:
             continue
-        if span["wmode"] or needs_text_page(chars) or rotation_of(*span["dir"]) % 90:
+        codes, glyphs, origins, boxes = zip(*chars)
+        if span["wmode"] or needs_text_page(codes) or rotation_of(*span["dir"]) % 90:
             return None
-        add_span(pieces, pen, span, page)
+        add_span(pieces, pen, span, page, Columns(codes, glyphs, origins, boxes))
     runs: list[Run] = []
     styles: dict[tuple, tuple] = {}
     for piece in pieces:
@@ -76,11 +77,19 @@ def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]
     return runs
 
 
-def needs_text_page(chars: Sequence[tuple]) -> bool:
+def needs_text_page(codes: Sequence[int]) -> bool:
     """True when a glyph has no Unicode mapping: only ``rawdict`` reports its code."""
-    codes = [c[0] for c in chars]
     return REPLACEMENT in codes or (min(codes) < 0x20 and any(c < 0x20 and c not in ALLOWED_CONTROLS
                                                               for c in codes))
+
+
+class Columns(NamedTuple):
+    """A span's glyphs by field (the trace's ``chars`` transposed): codes, glyph ids, origins, boxes."""
+
+    codes: tuple[int, ...]
+    glyphs: tuple[int, ...]
+    origins: tuple[tuple[float, float], ...]
+    boxes: tuple[tuple[float, float, float, float], ...]
 
 
 class Piece:
@@ -114,7 +123,8 @@ def style_of(span: dict) -> tuple:
     return (span["font"], span["size"], span["flags"], span["color"], span["dir"], span["type"])
 
 
-def add_span(pieces: list[Piece], pen: Pen, span: dict, page: tuple[float, float, float, float]) -> None:
+def add_span(pieces: list[Piece], pen: Pen, span: dict, page: tuple[float, float, float, float],
+             columns: Columns) -> None:
     """Add one traced span's glyphs to ``pieces``, continuing the last piece where MuPDF would.
 
     A span continues the previous piece when it has the same style, sits on the same baseline
@@ -124,19 +134,18 @@ def add_span(pieces: list[Piece], pen: Pen, span: dict, page: tuple[float, float
     than ``SPACE_DIST`` em becomes a space. Positions are measured along the writing direction
     (exact for the four right angles, the only ones that reach this function).
     """
-    chars = span["chars"]
     ux, uy = span["dir"]
     size = span["size"]
     style = style_of(span)
-    ox, oy = chars[0][2]
+    ox, oy = columns.origins[0]
     baseline = oy * ux - ox * uy
     same_line = style == pen.style and abs(baseline - pen.baseline) <= LINE_SHIFT * size
     current = pieces[-1] if same_line and pieces and pen.end is not None else None
     if current is None:
         pen.end, pen.last = None, " "
     horizontal = rotation_of(ux, uy) == 0
-    if horizontal and inside(span["bbox"], page) and NO_GLYPH not in [c[1] for c in chars]:
-        add_plain_glyphs(pieces, pen, span, current)
+    if horizontal and inside(span["bbox"], page) and NO_GLYPH not in columns.glyphs:
+        add_plain_glyphs(pieces, pen, span, current, columns)
     else:
         add_glyphs(pieces, pen, span, current, page, horizontal)
     pen.style = style
@@ -146,24 +155,27 @@ def inside(box: Sequence[float], page: tuple[float, float, float, float]) -> boo
     return box[0] >= page[0] and box[1] >= page[1] and box[2] <= page[2] and box[3] <= page[3]
 
 
-def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None) -> None:
+def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None, columns: Columns) -> None:
     """The common case, in bulk: horizontal glyphs, all on the page, no ligature clusters.
 
     When no gap inside the span calls for a space or a split, the whole span is appended at
     once; otherwise it goes glyph by glyph.
     """
-    chars = span["chars"]
-    starts = [c[2][0] for c in chars]
-    ends = [c[3][2] for c in chars]
+    origins = columns.origins
+    starts = [o[0] for o in origins]
+    ends = [b[2] for b in columns.boxes]
     size = span["size"]
     space_gap, split_gap = SPACE_DIST * size, SPACE_MAX_DIST * size
     gaps = [b - a for a, b in zip(ends, starts[1:])]
     ux, uy = span["dir"]
-    lines = [c[2][1] * ux - c[2][0] * uy for c in chars]  # across the line: its baseline
+    if uy:  # across the line: its baseline (a line tilted by a degree or two still has one)
+        lines = [o[1] * ux - o[0] * uy for o in origins]
+    else:
+        lines = [o[1] for o in origins]
     if gaps and (max(gaps) > space_gap or min(gaps) < -split_gap or max(lines) - min(lines) > LINE_SHIFT * size):
         add_glyphs(pieces, pen, span, current, None, True)
         return
-    text = "".join([chr(c[0]) for c in chars])
+    text = "".join(map(chr, columns.codes))
     if current is not None and pen.end is not None:
         gap = starts[0] - pen.end
         if gap > split_gap or gap < -split_gap:
@@ -172,7 +184,7 @@ def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece |
             current.text.append(" ")
             current.edges.append(current.end)
     if current is None:
-        current = Piece(span, chars[0][2])
+        current = Piece(span, origins[0])
         pieces.append(current)
     current.text.append(text)
     current.edges.extend(starts)
