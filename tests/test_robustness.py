@@ -457,3 +457,28 @@ def test_the_worker_collects_garbage_less_often():
     finally:
         gc.set_threshold(*before)
     assert after[0] >= WORKER_GC_THRESHOLD and after[1:] == before[1:]
+
+
+def test_pages_are_all_read_when_the_second_worker_cannot_start(monkeypatch):
+    """The first worker is told to start on its share before the second one opens; when the
+    second cannot open, the first reads the other share too, and every page comes back once."""
+    import olparse.guard as guard
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-2col.pdf"
+    shared = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=30),
+                        layout=layout_page)
+    assert len(shared.layouts) >= guard.PARALLEL_MIN_PAGES
+    real_open = guard.GuardedReader.open
+    opened = []
+
+    def open_once(self):
+        if opened:
+            raise OSError("no second process")
+        opened.append(self)
+        return real_open(self)
+
+    monkeypatch.setattr(guard.GuardedReader, "open", open_once)
+    alone = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=30),
+                       layout=layout_page)
+    assert [p.number for p in alone.layouts] == [p.number for p in shared.layouts]
+    assert [[b.text for b in p.blocks] for p in alone.layouts] == [[b.text for b in p.blocks] for p in shared.layouts]

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import multiprocessing
 import os
 import signal
@@ -320,6 +321,7 @@ class GuardedReader:
         self.deadline = deadline if deadline is not None else (
             time.monotonic() + limits.timeout if limits.timeout else None)
         self._worker: Worker | None = None
+        self._requested: tuple | None = None  # a read command sent ahead by ``request``
         self._src: Any = None
         self.info: DocInfo | None = None
         self.notes: list[str] = []
@@ -382,6 +384,15 @@ class GuardedReader:
         return message[1]
 
     # -- reading
+    def request(self, numbers: Sequence[int]) -> None:
+        """Let the worker start on ``numbers`` now; ``read(numbers)`` then collects the pages.
+
+        Used to keep the first worker busy while a second one starts.
+        """
+        if self.limits.isolate and self._worker is not None and numbers:
+            self._requested = (tuple(numbers), False)
+            self._worker.send(("read", self._requested))
+
     def read(self, numbers: Sequence[int], plain: bool = False) -> Iterator[PageResult]:
         """Yield one ``PageResult`` per page, in order; ``plain`` uses ``plain_layout``."""
         if not self.limits.isolate:
@@ -406,7 +417,10 @@ class GuardedReader:
                 for number in pending:
                     yield PageResult(number, None, (), f"the file could not be opened again ({exc.message})", "error")
                 return len(pending)
-        self._worker.send(("read", (tuple(pending), plain)))
+        command = (tuple(pending), plain)
+        if command != self._requested:
+            self._worker.send(("read", command))
+        self._requested = None
         for done, number in enumerate(pending):
             result = self._next_result(number)
             yield result
@@ -555,8 +569,16 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
         warnings.extend(reader.notes)
         limits = reader.limits
         numbers = list(choose(info.page_count))
-        with helper_reader(reader, numbers, layout) as helper:
-            pages = read_shared(reader, helper, numbers) if helper else reader.read(numbers)
+        shared = wants_helper(reader, numbers)
+        if shared:
+            reader.request(numbers[0::2])  # the first worker starts while the second one opens
+        with helper_reader(reader, layout, shared) as helper:
+            if helper:
+                pages = read_shared(reader, helper, numbers)
+            elif shared:  # the second worker did not start: the first reads the rest too
+                pages = itertools.chain(reader.read(numbers[0::2]), reader.read(numbers[1::2]))
+            else:
+                pages = reader.read(numbers)
             results = {r.number: r for r in report_progress(pages, len(numbers), progress)}
         retry_plain(reader, results, warnings)
     if fallback:
@@ -568,15 +590,20 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
     return ReadOutcome(info, layouts, warnings)
 
 
+def wants_helper(reader: GuardedReader, numbers: Sequence[int]) -> bool:
+    """True when a second worker pays: pages enough to share, two cores, and a first worker."""
+    return (reader.limits.isolate and reader._worker is not None and len(numbers) >= PARALLEL_MIN_PAGES
+            and (os.cpu_count() or 1) >= 2)
+
+
 @contextlib.contextmanager
-def helper_reader(reader: GuardedReader, numbers: Sequence[int], layout: LayoutFn | None) -> Iterator[GuardedReader | None]:
-    """A second worker on the same file when there are cores and pages enough to share.
+def helper_reader(reader: GuardedReader, layout: LayoutFn | None, wanted: bool) -> Iterator[GuardedReader | None]:
+    """A second worker on the same file, when ``wanted`` (see ``wants_helper``).
 
     Pages are independent, so two workers halve the time of a long document on two cores.
     Nothing depends on it: when the second worker cannot start, the first reads alone.
     """
-    if not (reader.limits.isolate and reader._worker is not None and len(numbers) >= PARALLEL_MIN_PAGES
-            and (os.cpu_count() or 1) >= 2):
+    if not wanted:
         yield None
         return
     helper = GuardedReader(reader.path, reader.backend, reader.password, reader.limits, layout, reader.deadline)
