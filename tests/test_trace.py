@@ -231,3 +231,24 @@ def test_lines_keep_what_the_document_stages_need_without_their_runs():
         slim = line.without_runs()
         assert slim.runs == () and slim.word_gaps == line.word_gaps and slim.seq == line.seq
         assert all(0.1 < g < 1.5 for g in slim.word_gaps)
+
+
+def test_a_page_with_text_scaled_to_nothing_keeps_its_other_lines():
+    """A run of size zero (a degenerate text matrix) must not break the line it is in."""
+    from conftest import make_page, make_run
+    from olparse.pipeline import layout_page
+
+    zero = make_run("usynlig tekst her", 50, 100, size=0.0,
+                    char_x=[50 + 0.0 * i for i in range(len("usynlig tekst her") + 1)])
+    page = make_page([make_run("Synlig tekst på linjen", 50, 130), zero])
+    layout = layout_page(page)
+    assert "Synlig tekst på linjen" in [b.text for b in layout.blocks]
+
+
+def test_broken_numbers_in_the_trace_do_not_break_the_page():
+    """Damaged files can give NaN colours or infinite positions; the page still reads."""
+    nan, inf = float("nan"), float("inf")
+    odd = span(word("Ord", 10), color=(nan, 0.0, 1.0))
+    far = span([(ord("x"), 5, (inf, 100.0), (inf, 92.0, inf, 102.0))])
+    runs = trace_to_runs([odd, far, span(word("sat", 40))], PAGE)
+    assert "Ord" in "".join(r.text for r in runs)

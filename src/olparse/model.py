@@ -165,9 +165,9 @@ def word_gaps_of(runs: tuple[Run, ...]) -> tuple[float, ...]:
     gaps = []
     for run in runs:
         text, edges = run.text, run.char_x
-        if " " not in text or len(edges) != len(text) + 1:
-            continue
         size = run.size
+        if " " not in text or len(edges) != len(text) + 1 or not size > 0:
+            continue  # no spaces, no edges, or a degenerate size (text scaled to nothing)
         gaps.extend((edges[m.start() + 1] - edges[m.start()]) / size for m in WORD_SPACE.finditer(text))
     return tuple(gaps)
 

@@ -97,5 +97,5 @@ def rgb_to_int(rgb: tuple[float, ...] | list[float] | None) -> int | None:
         r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
     else:
         return None
-    to8 = lambda v: max(0, min(255, int(round(v * 255))))  # noqa: E731
+    to8 = lambda v: max(0, min(255, int(round(v * 255)))) if math.isfinite(v) else 0  # noqa: E731
     return (to8(r) << 16) | (to8(g) << 8) | to8(b)
