@@ -293,3 +293,42 @@ def test_line_keeps_its_runs_and_page():
     runs = set_line(["Kommunen", "har"], 50, 100, None, per_word=True)
     [line] = build_lines(make_page(runs, number=7))
     assert [r.text for r in line.runs] == ["Kommunen", "har"] and line.page == 7
+
+
+# ------------------------------------------------------------------------------ scripts
+def scripted_line(tail: str = ").", script_font: str = "Serif-Regular"):
+    """``ammonium (NH`` + a lowered ``4`` + a raised ``+`` + ``)`` set tight, then another line."""
+    head = make_run("ammonium (NH", 50, 100)
+    x = head.bbox.x1 + 0.3
+    sub = make_run("4", x, 102.5, size=6.0, font=script_font)
+    sup = make_run("+", sub.bbox.x1 + 0.2, 96.5, size=6.0, font=script_font)
+    rest = make_run(tail + " C'est la forme", sup.bbox.x1 + 0.2, 100)
+    below = make_run("anden linje af teksten her", 50, 112)
+    return [head, sub, sup, rest, below]
+
+
+def test_subscripts_and_superscripts_join_their_line_as_such():
+    lines = lines_of(scripted_line())
+    assert "ammonium (NH₄⁺). C'est la forme" in [ln.text for ln in lines]
+    line = next(ln for ln in lines if ln.text.startswith("ammonium"))
+    assert line.baseline == pytest.approx(100.0)
+
+
+def test_a_footnote_number_after_a_word_stays_with_it_and_the_line_goes_on():
+    word = make_run("magasinet.", 50, 100)
+    note = make_run("12", word.bbox.x1 + 0.2, 96.0, size=6.0)
+    rest = make_run("Det næste ord", note.bbox.x1 + 2.5, 100)
+    assert texts([word, note, rest]) == ["magasinet.¹² Det næste ord"]
+
+
+def test_a_mark_in_a_symbol_font_is_not_turned_into_a_letter_script():
+    """A dingbat end mark (■ drawn as "n") set small and low keeps its own character."""
+    word = make_run("slutningen.", 50, 100)
+    mark = make_run("n", word.bbox.x1 + 3, 101.5, size=6.0, font="ZapfDingbats")
+    assert all("ₙ" not in t for t in texts([word, mark]))
+
+
+def test_small_text_away_from_a_line_is_not_a_script():
+    body = make_run("brødtekst på linjen", 50, 100)
+    caption = make_run("12", 300, 103, size=6.0)  # far to the right: a label, not a script
+    assert sorted(texts([body, caption])) == ["12", "brødtekst på linjen"]

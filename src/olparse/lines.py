@@ -31,8 +31,10 @@ Algorithm, every threshold a multiple of the font size (``*_EM``):
 
 Rotated runs (photo credits set along an image) form lines of their own direction.
 
-Restrictions: vertical (top-to-bottom stacked) CJK text is not handled; superscripts more than
-``BASELINE_TOLERANCE_EM`` above the baseline become lines of their own.
+3b. Scripts: a row of a few small runs raised or lowered next to a run of bigger text
+   (``NH₄⁺``, ``m²``, a footnote number) joins that run's row (``attach_scripts``).
+
+Restrictions: vertical (top-to-bottom stacked) CJK text is not handled.
 """
 
 from __future__ import annotations
@@ -59,6 +61,13 @@ CHANNEL_SHARE = 0.5
 #: Letter-spacing up to this many ems is read as such when glyphs come one run each.
 MAX_TRACKING_EM = 1.0
 DROP_CAP_RATIO = 1.9
+#: A superscript or subscript is set at most this share of the size of the text it belongs to,
+SCRIPT_SIZE_RATIO = 0.8
+#: raised or lowered by at most this many of that text's ems (MuPDF's same-line limit too),
+SCRIPT_SHIFT_EM = 0.8
+#: touches a run of it (within this many ems) and holds at most this many characters.
+SCRIPT_GAP_EM = 0.3
+SCRIPT_MAX_CHARS = 4
 #: Runs whose sizes differ by more than this factor are different lines unless set tight.
 SIZE_CLASH_RATIO = 1.25
 #: Runs overlapping by more than this (in ems) are separate texts drawn over each other.
@@ -79,11 +88,11 @@ def build_lines(page: RawPage) -> tuple[Line, ...]:
     horizontal = [r for r in runs if r.rotation == 0]
     rotated = [r for r in runs if r.rotation != 0]
     drop_caps, horizontal = split_drop_caps(horizontal)
-    rows = group_rows(horizontal)
+    rows, scripts = attach_scripts(group_rows(horizontal))
     lines: list[Line] = []
     for index, row in enumerate(rows):
-        for segment in split_row(rows, index):
-            lines.append(runs_to_line(segment, page.number))
+        for segment in split_row(rows, index, scripts):
+            lines.append(runs_to_line(segment, page.number, scripts))
     lines = attach_drop_caps(lines, drop_caps, page.number)
     lines.extend(rotated_lines(rotated, page.number))
     return tuple(attach_lone_end_marks(lines))
@@ -220,8 +229,89 @@ def group_rows(runs: list[Run]) -> list[list[Run]]:
     return rows
 
 
-def split_row(rows: list[list[Run]], index: int) -> list[list[Run]]:
-    """Cut row ``index`` into line segments at column gaps (see module docstring, step 4)."""
+def attach_scripts(rows: list[list[Run]]) -> tuple[list[list[Run]], frozenset[Run]]:
+    """Put superscripts and subscripts (``NH₄⁺``, ``m²``, footnote numbers) back into their line.
+
+    A row is a script row when each of its runs is short, set smaller than a run of a nearby
+    row (``SCRIPT_SIZE_RATIO``), within ``SCRIPT_SHIFT_EM`` of that run's baseline and touching
+    it or the run after it (``SCRIPT_GAP_EM``). Its runs then join that row, where the gaps
+    decide the spaces as for any run, written with Unicode superscripts or subscripts where
+    every character has one (``as_script``); other rows are left as they are. Returns the rows
+    and the script runs, which neither split a line for their size nor move its baseline.
+    """
+    if len(rows) < 2:
+        return rows, frozenset()
+    moved: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        host = script_host(rows, index)
+        if host is not None:
+            moved[index] = host
+    if not moved:
+        return rows, frozenset()
+    out = [list(row) for row in rows]
+    scripts: list[Run] = []
+    for index, host in moved.items():
+        while host in moved:  # a script of a script row (never: hosts are bigger)
+            host = moved[host]
+        base = statistics.median(r.baseline for r in rows[host])
+        families = {font_family(r.font) for r in rows[host]}
+        for run in rows[index]:
+            # only type of the text's own family: a symbol font's glyph is a mark (■ as "n")
+            script = as_script(run, raised=run.baseline < base) if font_family(run.font) in families else run
+            out[host].append(script)
+            scripts.append(script)
+    rows = [sorted(row, key=lambda r: r.bbox.x0) for i, row in enumerate(out) if i not in moved]
+    return rows, frozenset(scripts)
+
+
+SUPERSCRIPTS = dict(zip("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ"))
+SUPERSCRIPTS.update(zip("abcdefghijklmoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))
+SUBSCRIPTS = dict(zip("0123456789+-−=()aeoxhklmnpst", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜ"))
+
+
+def font_family(font: str) -> str:
+    """``EBGaramond12`` for ``EBGaramond12-Italic``, ``arial`` for ``Arial,Bold``."""
+    return re.split(r"[-,]", font, maxsplit=1)[0].lower()
+
+
+def as_script(run: Run, raised: bool) -> Run:
+    """The run written with Unicode superscripts or subscripts (``NH₄⁺``, ``m²``, ``10⁴``), so
+    the text keeps what the raised or lowered type says; runs with a character that has no
+    such form (``†``, ``*``, capitals) stay as they are, one character for one, edges kept."""
+    table = SUPERSCRIPTS if raised else SUBSCRIPTS
+    if not run.text or any(ch not in table for ch in run.text):
+        return run
+    return replace(run, text="".join(table[ch] for ch in run.text))
+
+
+def script_host(rows: list[list[Run]], index: int) -> int | None:
+    """The index of the row whose text the runs of ``rows[index]`` are scripts of, if any."""
+    row = rows[index]
+    if any(len(r.text) > SCRIPT_MAX_CHARS for r in row):
+        return None
+    for other in (index - 1, index + 1, index - 2, index + 2):
+        if 0 <= other < len(rows) and all(is_script_of(r, rows[other]) for r in row):
+            return other
+    return None
+
+
+def is_script_of(run: Run, row: list[Run]) -> bool:
+    """True when ``run`` is a superscript or subscript of a run in ``row``."""
+    for host in row:
+        size = host.size
+        if not (run.size <= SCRIPT_SIZE_RATIO * size and abs(run.baseline - host.baseline) <= SCRIPT_SHIFT_EM * size):
+            continue
+        after = run.bbox.x0 - host.bbox.x1  # set after the host run
+        before = host.bbox.x0 - run.bbox.x1  # or just before it ("NH₄⁺" + ")")
+        if -0.1 * size <= after <= SCRIPT_GAP_EM * size or -0.1 * size <= before <= SCRIPT_GAP_EM * size:
+            return True
+    return False
+
+
+def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = frozenset()) -> list[list[Run]]:
+    """Cut row ``index`` into line segments at column gaps (see module docstring, step 4).
+
+    ``scripts`` (superscripts, subscripts) never split a line for their size."""
     row = rows[index]
     segments: list[list[Run]] = [[row[0]]]
     for run in row[1:]:
@@ -232,7 +322,7 @@ def split_row(rows: list[list[Run]], index: int) -> list[list[Run]]:
             segments.append([run])  # text drawn over other text: never one line
         elif is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap):
             prev.append(run)
-        elif sizes_clash(prev[-1], run, gap) or \
+        elif (prev[-1] not in scripts and run not in scripts and sizes_clash(prev[-1], run, gap)) or \
                 is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size), prev[-1]):
             segments.append([run])
         else:
@@ -339,8 +429,9 @@ def neighbour_rows(rows: list[list[Run]], index: int, baseline: float, size: flo
 
 
 # ----------------------------------------------------------------------------- line assembly
-def runs_to_line(runs: list[Run], page: int) -> Line:
-    """Assemble one horizontal line from runs sorted left to right."""
+def runs_to_line(runs: list[Run], page: int, scripts: frozenset[Run] = frozenset()) -> Line:
+    """Assemble one horizontal line from runs sorted left to right (``scripts``: runs raised or
+    lowered off the line's baseline, which the baseline ignores)."""
     text = join_run_texts(runs)
     if looks_letterspaced(text):
         text = close_up_letterspacing(runs) or text
@@ -356,7 +447,7 @@ def runs_to_line(runs: list[Run], page: int) -> Line:
         bold=dominant.bold,
         italic=dominant.italic,
         color=dominant.color,
-        baseline=statistics.median(r.baseline for r in runs),
+        baseline=statistics.median([r.baseline for r in runs if r not in scripts] or [r.baseline for r in runs]),
         page=page,
         hyphen_signal=signal,
         end_mark=end_mark,
