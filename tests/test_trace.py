@@ -160,7 +160,7 @@ def test_every_glyph_on_the_page_reaches_a_run(spans_spec):
             chars.append(glyph(ch, x, width))
             x += width
         spans.append(span(chars))
-    runs = trace_to_runs(spans, PAGE)
+    runs = trace_to_runs(spans, (0.0, 0.0, 10_000.0, 800.0))  # wide enough for every glyph
     given_text = "".join(ch for glyphs in spans_spec for ch, _, _ in glyphs).replace(" ", "")
     assert "".join(r.text for r in runs).replace(" ", "") == given_text
     assert all(len(r.char_x) == len(r.text) + 1 for r in runs)
@@ -252,3 +252,18 @@ def test_broken_numbers_in_the_trace_do_not_break_the_page():
     far = span([(ord("x"), 5, (inf, 100.0), (inf, 92.0, inf, 102.0))])
     runs = trace_to_runs([odd, far, span(word("sat", 40))], PAGE)
     assert "Ord" in "".join(r.text for r in runs)
+
+
+def test_line_boxes_do_not_depend_on_the_process_wide_font_box_switch():
+    """Another package (pymupdf_layout) may turn MuPDF's font-box corrections off for the whole
+    process; the trace's runs must keep the same boxes, and the switch must be put back."""
+    with pymupdf.open(FIXTURES / "gen-2col.pdf") as doc:
+        page = doc[0]
+        before = [r.bbox for r in read_runs(page)]
+        pymupdf.TOOLS.unset_quad_corrections(True)
+        try:
+            after = [r.bbox for r in read_runs(page)]
+            assert pymupdf.TOOLS.unset_quad_corrections()
+        finally:
+            pymupdf.TOOLS.unset_quad_corrections(False)
+    assert after == before

@@ -10,8 +10,10 @@ warnings rather than errors; the ones that can cost text become ``RawPage.warnin
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
+from typing import Iterator
 
 import pymupdf
 
@@ -114,10 +116,35 @@ def read_runs(page: "pymupdf.Page") -> list[Run]:
     stand in for MuPDF's text page (glyphs without Unicode, tilted or vertical text, and pages
     with a ``/Rotate``, whose trace is in unrotated coordinates)."""
     rect = page.rect
-    runs = None if page.rotation else trace_to_runs(page.get_texttrace(), tuple(rect))
+    runs = None
+    if not page.rotation:
+        with font_box_corrections():
+            spans = page.get_texttrace()
+        runs = trace_to_runs(spans, tuple(rect))
     if runs is None:
         runs = rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS), rect.x0, rect.y0)
     return runs
+
+
+@contextlib.contextmanager
+def font_box_corrections() -> Iterator[None]:
+    """MuPDF's corrections of font ascenders and descenders, on while the trace is read.
+
+    They are a process-wide switch (``TOOLS.unset_quad_corrections``) that other packages turn
+    off (``pymupdf_layout`` does, when it is installed). Without them the trace reports 0.8 and
+    -0.2 for every font, and line boxes would depend on what else the process has imported;
+    ``rawdict`` boxes do not change. The caller's setting is put back afterwards.
+    """
+    tools = pymupdf.TOOLS
+    unset = tools.unset_quad_corrections()
+    if not unset:
+        yield
+        return
+    tools.unset_quad_corrections(False)
+    try:
+        yield
+    finally:
+        tools.unset_quad_corrections(True)
 
 
 def page_label(page: "pymupdf.Page") -> str:
