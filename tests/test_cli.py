@@ -78,3 +78,20 @@ def test_repair_text_joins_print_lines(tmp_path):
 def test_module_entry_point_runs_in_a_subprocess():
     proc = subprocess.run([sys.executable, "-m", "olparse", "--version"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "olparse" in proc.stdout
+
+
+def test_the_command_keeps_pymupdfs_optional_layout_package_out():
+    """``pymupdf_layout`` (pulled in by a fresh PyMuPDF install) costs ~0.45 s per run and
+    changes process-wide text settings; the command never loads it, and PyMuPDF still works."""
+    import subprocess
+
+    code = ("import sys\n"
+            "from olparse.cli import skip_pymupdf_layout\n"
+            "skip_pymupdf_layout()\n"
+            "import pymupdf\n"
+            "assert sys.modules.get('pymupdf.layout') is None, 'layout package was imported'\n"
+            "doc = pymupdf.open()\n"
+            "doc.new_page().insert_text((50, 50), 'tekst')\n"
+            "assert 'tekst' in doc[0].get_text()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
