@@ -25,7 +25,8 @@ from olparse.errors import (BackendError, CorruptPdfError, EncryptedPdfError, Ex
 from olparse.extract import backend_reason, open_document
 from olparse.extract._common import baseline_across, clean_text, printable
 from olparse.extract.coverage import output_words, word_key
-from olparse.guard import Limits, plain_layout, read_pages
+from olparse.guard import Limits, read_pages
+from olparse.plain import plain_layout
 from olparse.options import Options
 from olparse.pipeline import layout_page, parse
 from robustness.make_cases import CASES, OWNER_PASSWORD, USER_PASSWORD, path_of
