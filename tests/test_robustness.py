@@ -449,7 +449,7 @@ def test_workers_start_with_the_backend_loaded_and_the_parent_unfrozen():
 def test_the_worker_collects_garbage_less_often():
     import gc
 
-    from olparse.guard import WORKER_GC_THRESHOLD, relax_collector
+    from olparse.worker import WORKER_GC_THRESHOLD, relax_collector
 
     before = gc.get_threshold()
     try:

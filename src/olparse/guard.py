@@ -17,9 +17,10 @@ for every page with a deadline::
     no answer within page_timeout: kill the worker, report the page, restart after it
     worker gone (segfault, killed for memory):  report the page, restart after it
 
-The worker is forked where the platform allows it (cheap: the backends are already imported)
-and spawned elsewhere. It ignores Ctrl-C (the parent stops it) and writes nothing to the
-parent's stdout or stderr, so stray library output can never mix into the JSON on stdout.
+The worker (``worker.py``) is forked where the platform allows it (cheap: the parent loads the
+backend first) and spawned elsewhere. It ignores Ctrl-C (the parent stops it) and writes nothing
+to the parent's stdout or stderr, so stray library output can never mix into the JSON on
+stdout. Documents of ``PARALLEL_MIN_PAGES`` pages or more are shared between two workers.
 
 Pages are never lost quietly. A page whose layout analysis fails or runs out of time is laid out
 again by ``plain.plain_layout`` (linear time: lines and blocks in content-stream order) so its text
@@ -34,30 +35,20 @@ this process and only the document deadline is checked, between pages. The memor
 from __future__ import annotations
 
 import contextlib
-import gc
 import itertools
-import multiprocessing
 import os
-import signal
-import sys
 import time
-import traceback
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from .errors import BackendError, OlparseError, ParseTimeoutError
-from .model import PageLayout, RawPage
-from .plain import plain_layout
+from .model import PageLayout
+from .worker import DocInfo, LayoutFn, PageResult, Worker, open_source, read_page
 
 #: Documents with at least this many pages are read by two workers where there are two cores.
 PARALLEL_MIN_PAGES = 8
 #: How long the worker may take to open the document when no page limit is set.
 DEFAULT_OPEN_TIMEOUT = 60.0
-#: The page worker's first-generation collection threshold (Python's default is 700).
-WORKER_GC_THRESHOLD = 20_000
-
-LayoutFn = Callable[[RawPage], PageLayout]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,220 +66,6 @@ class Limits:
     timeout: float | None = None
     memory_mb: int | None = 2048
     isolate: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class DocInfo:
-    """What the backend says about the whole document."""
-
-    backend: str
-    page_count: int
-    metadata: dict[str, str]
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class PageResult:
-    """One page as the worker read it.
-
-    ``layout`` is ``None`` when the page could not be read; ``failure`` then says why and
-    ``kind`` is ``"error"`` (the backend raised), ``"timeout"`` or ``"crash"`` (the worker died).
-    ``warnings`` are problems that were worked around (damage, a layout fallback).
-    """
-
-    number: int
-    layout: PageLayout | None
-    warnings: tuple[str, ...] = ()
-    failure: str = ""
-    kind: str = "ok"
-    fatal: bool = False
-
-
-# ------------------------------------------------------------------------------ page work
-def read_page(src: Any, number: int, layout: LayoutFn | None) -> PageResult:
-    """Extract page ``number`` of an open document and lay it out (``None``: ``plain_layout``).
-
-    Backend failures become a failed ``PageResult``; a failing layout stage falls back to
-    ``plain_layout`` with a warning, so the page's text is kept.
-    """
-    from .extract import backend_reason
-    try:
-        raw = src.page(number)
-    except MemoryError:
-        return PageResult(number, None, (), "it needs more memory than the limit allows", "error", fatal=True)
-    except Exception as exc:
-        return PageResult(number, None, (), f"{src.backend} cannot read it ({backend_reason(exc)})", "error",
-                          fatal=is_memory_error(exc))
-    warnings = list(raw.warnings)
-    if layout is None:
-        return PageResult(number, plain_layout(raw), tuple(warnings))
-    try:
-        return PageResult(number, layout(raw), tuple(warnings))
-    except Exception as exc:  # a bug in a layout stage must not cost the page's text
-        warnings.append(f"layout analysis failed ({describe_bug(exc)}); "
-                        "the page's text is kept in content-stream order")
-        return PageResult(number, plain_layout(raw), tuple(warnings), fatal=isinstance(exc, MemoryError))
-
-
-def without_runs(result: PageResult) -> PageResult:
-    """The result as the worker sends it: lines without their runs, which only the per-page
-    stages use (pickling them was most of the cost of sending a page)."""
-    if result.layout is None:
-        return result
-    return replace(result, layout=result.layout.without_runs())
-
-
-def is_memory_error(exc: BaseException) -> bool:
-    """True for Python's and MuPDF's out-of-memory errors."""
-    return isinstance(exc, MemoryError) or "memory" in type(exc).__name__.lower()
-
-
-def describe_bug(exc: BaseException) -> str:
-    """``TypeError at lines.py:120: message``, for a warning that points at the failing code."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
-    from .extract._common import printable
-    text = printable(str(exc))[:200]
-    return f"{type(exc).__name__}{where}" + (f": {text}" if text else "")
-
-
-def open_source(path: str, backend: str, password: str | None) -> tuple[Any, DocInfo]:
-    """Open ``path`` with ``backend``; backend bugs become ``BackendError``."""
-    from .extract import backend_reason, open_document
-    try:
-        src = open_document(path, backend, password)
-    except OlparseError:
-        raise
-    except Exception as exc:
-        raise BackendError(f"{path}: {backend} failed while opening the file ({backend_reason(exc, path)})") from exc
-    info = DocInfo(src.backend, src.page_count, dict(src.metadata), tuple(getattr(src, "warnings", ())))
-    return src, info
-
-
-# ------------------------------------------------------------------------------ the worker
-def worker_main(conn: Any, path: str, backend: str, password: str | None, memory_mb: int | None,
-                layout: LayoutFn | None) -> None:
-    """The worker process: open the document, then read the pages the parent asks for."""
-    quiet_worker()
-    limit_memory(memory_mb)
-    relax_collector()
-    try:
-        src, info = open_source(path, backend, password)
-    except OlparseError as exc:
-        conn.send(("error", exc))
-        return
-    except MemoryError:
-        conn.send(("error", BackendError(f"{path}: opening the file needs more memory than the limit allows")))
-        return
-    conn.send(("open", info))
-    with src:
-        while True:
-            command, payload = conn.recv()
-            if command != "read":
-                return
-            numbers, plain = payload
-            for number in numbers:
-                result = read_page(src, number, None if plain else layout)
-                conn.send(("page", without_runs(result)))
-                if result.fatal:  # out of memory: the process may be in a bad state
-                    return
-
-
-def relax_collector() -> None:
-    """Collect cyclic garbage less often in the worker.
-
-    Reading a page allocates tens of thousands of small objects that live until the page is
-    sent, and almost none of them form cycles; at the default threshold the collector runs
-    over them again and again. A larger first-generation threshold keeps collection for the
-    rare cycles at a fraction of the cost.
-    """
-    gen0, gen1, gen2 = gc.get_threshold()
-    gc.set_threshold(max(gen0, WORKER_GC_THRESHOLD), gen1, gen2)
-
-
-def quiet_worker() -> None:
-    """Ignore Ctrl-C (the parent stops the worker) and send stray output to /dev/null.
-
-    ``faulthandler`` (enabled by pytest, or ``python -X faulthandler``) is switched off too: it
-    writes to a file descriptor of its own, and a crash here is reported by the parent.
-    """
-    with contextlib.suppress(Exception):
-        import faulthandler
-        faulthandler.disable()
-    with contextlib.suppress(Exception):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(Exception):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        for fd in (1, 2):
-            os.dup2(devnull, fd)
-        os.close(devnull)
-
-
-def limit_memory(memory_mb: int | None) -> None:
-    """Cap the address space at what the process uses now plus ``memory_mb`` (Linux only)."""
-    if not memory_mb or not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(Exception):
-        import resource
-        with open("/proc/self/statm") as fh:
-            used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = used + memory_mb * 1024 * 1024
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def mp_context() -> Any:
-    """``fork`` where available (the child needs no re-import), else ``spawn``."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-class Worker:
-    """One worker process and the parent's end of its pipe."""
-
-    def __init__(self, path: str, backend: str, password: str | None, limits: Limits,
-                 layout: LayoutFn | None):
-        ctx = mp_context()
-        if ctx.get_start_method() == "fork":
-            from .extract import load_backend
-            with contextlib.suppress(Exception):  # only a head start: the worker reports failures
-                load_backend(backend)  # forked workers inherit the loaded library
-        self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=worker_main, daemon=True, name="olparse-reader",
-                                   args=(child, path, backend, password, limits.memory_mb, layout))
-        gc.freeze()  # the worker's collector then skips the inherited heap (no copy-on-write)
-        try:
-            self.process.start()
-        finally:
-            gc.unfreeze()
-        child.close()
-
-    def receive(self, timeout: float | None) -> tuple | None:
-        """The next message, ``None`` after ``timeout`` seconds; ``EOFError`` when the worker died."""
-        if not self.conn.poll(timeout):
-            return None
-        return self.conn.recv()
-
-    def send(self, message: tuple) -> None:
-        self.conn.send(message)
-
-    def describe_death(self) -> str:
-        self.process.join(1.0)
-        code = self.process.exitcode
-        if code is not None and code < 0:
-            with contextlib.suppress(ValueError):
-                return f"the reader process died ({signal.Signals(-code).name})"
-        return f"the reader process died (exit code {code})"
-
-    def stop(self) -> None:
-        with contextlib.suppress(Exception):
-            if self.process.is_alive():
-                self.process.kill()
-            self.process.join(5.0)
-        with contextlib.suppress(Exception):
-            self.conn.close()
 
 
 # ------------------------------------------------------------------------------ the parent
