@@ -483,3 +483,14 @@ def test_pages_are_all_read_when_the_second_worker_cannot_start(monkeypatch):
                        layout=layout_page)
     assert [p.number for p in alone.layouts] == [p.number for p in shared.layouts]
     assert [[b.text for b in p.blocks] for p in alone.layouts] == [[b.text for b in p.blocks] for p in shared.layouts]
+
+
+def test_the_spare_worker_of_a_short_document_is_stopped():
+    """The second worker starts before the page count is known; on a short document it is
+    stopped, and no process is left behind."""
+    from olparse.guard import PARALLEL_MIN_PAGES
+
+    outcome = read_pages(case_path("clean.pdf"), "pymupdf", None, lambda n: range(1, n + 1),
+                         Limits(page_timeout=30), layout=layout_page)
+    assert 0 < len(outcome.layouts) < PARALLEL_MIN_PAGES
+    assert not multiprocessing.active_children()

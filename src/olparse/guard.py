@@ -46,7 +46,7 @@ from .model import PageLayout
 from .worker import DocInfo, LayoutFn, PageResult, Worker, open_source, read_page
 
 #: Documents with at least this many pages are read by two workers where there are two cores.
-PARALLEL_MIN_PAGES = 8
+PARALLEL_MIN_PAGES = 4
 #: How long the worker may take to open the document when no page limit is set.
 DEFAULT_OPEN_TIMEOUT = 60.0
 
@@ -133,8 +133,16 @@ class GuardedReader:
         self._src, self.info = open_source(self.path, self.backend, self.password)
         return self.info
 
+    def start(self) -> None:
+        """Start the worker now without waiting for it (``open`` then collects its answer), so
+        that it opens the file while something else goes on. Failures wait for ``open``."""
+        if self.limits.isolate and self._worker is None:
+            with contextlib.suppress(OSError, AssertionError, ValueError):
+                self._worker = Worker(self.path, self.backend, self.password, self.limits, self.layout)
+
     def _start_worker(self) -> DocInfo:
-        self._worker = Worker(self.path, self.backend, self.password, self.limits, self.layout)
+        if self._worker is None:
+            self._worker = Worker(self.path, self.backend, self.password, self.limits, self.layout)
         wait = self._wait_time(self.limits.page_timeout or DEFAULT_OPEN_TIMEOUT)
         try:
             message = self._worker.receive(wait)
@@ -254,16 +262,23 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
     Every fallback and every page left out is recorded in ``warnings``.
     """
     deadline = time.monotonic() + limits.timeout if limits.timeout else None
-    reader, warnings = open_with_fallback(path, backend, password, limits, fallback, layout, deadline)
-    with reader:
+    spare = spare_reader(path, backend, password, limits, layout, deadline)  # opens alongside the first
+    try:
+        reader, warnings = open_with_fallback(path, backend, password, limits, fallback, layout, deadline)
+    except BaseException:
+        spare.close()
+        raise
+    with reader, spare:
         info = reader.info
         warnings.extend(reader.notes)
         limits = reader.limits
         numbers = list(choose(info.page_count))
-        shared = wants_helper(reader, numbers)
+        shared = wants_helper(reader, numbers) and spare.backend == reader.backend
         if shared:
             reader.request(numbers[0::2])  # the first worker starts while the second one opens
-        with helper_reader(reader, layout, shared) as helper:
+        else:
+            spare.close()
+        with helper_reader(spare, shared) as helper:
             if helper:
                 pages = read_shared(reader, helper, numbers)
             elif shared:  # the second worker did not start: the first reads the rest too
@@ -287,9 +302,20 @@ def wants_helper(reader: GuardedReader, numbers: Sequence[int]) -> bool:
             and (os.cpu_count() or 1) >= 2)
 
 
+def spare_reader(path: str | os.PathLike[str], backend: str, password: str | None, limits: Limits,
+                 layout: LayoutFn | None, deadline: float | None) -> GuardedReader:
+    """A second reader, its worker started at once (before the first one's) where two can run,
+    so that both open the file at the same time; ``read_pages`` stops it when the document is
+    too short to share or was opened with the other backend."""
+    spare = GuardedReader(path, backend, password, limits, layout, deadline)
+    if limits.isolate and (os.cpu_count() or 1) >= 2:
+        spare.start()
+    return spare
+
+
 @contextlib.contextmanager
-def helper_reader(reader: GuardedReader, layout: LayoutFn | None, wanted: bool) -> Iterator[GuardedReader | None]:
-    """A second worker on the same file, when ``wanted`` (see ``wants_helper``).
+def helper_reader(helper: GuardedReader, wanted: bool) -> Iterator[GuardedReader | None]:
+    """The second worker (started by ``spare_reader``) opened, when ``wanted`` (``wants_helper``).
 
     Pages are independent, so two workers halve the time of a long document on two cores.
     Nothing depends on it: when the second worker cannot start, the first reads alone.
@@ -297,7 +323,6 @@ def helper_reader(reader: GuardedReader, layout: LayoutFn | None, wanted: bool) 
     if not wanted:
         yield None
         return
-    helper = GuardedReader(reader.path, reader.backend, reader.password, reader.limits, layout, reader.deadline)
     try:
         helper.open()
     except (OlparseError, OSError):
