@@ -332,3 +332,35 @@ def test_small_text_away_from_a_line_is_not_a_script():
     body = make_run("brødtekst på linjen", 50, 100)
     caption = make_run("12", 300, 103, size=6.0)  # far to the right: a label, not a script
     assert sorted(texts([body, caption])) == ["12", "brødtekst på linjen"]
+
+
+def test_a_footnote_mark_in_the_row_of_the_next_column_comes_back_to_its_word():
+    """Raised far enough, the mark sits nearer the baseline of a line in the next column than
+    its own; it still belongs after its word."""
+    left = make_run("these pregnancies.", 50, 100)
+    marks = [make_run("2", left.bbox.x1, 96.0, size=6.0), make_run(",", left.bbox.x1 + 3.0, 96.0, size=6.0),
+             make_run("3", left.bbox.x1 + 4.8, 96.0, size=6.0)]
+    rest = make_run("It is", left.bbox.x1 + 10, 100)
+    right = make_run("Approximately thirty", 300, 97.5)
+    assert texts([left, *marks, rest, right]) == ["Approximately thirty", "these pregnancies.²,³ It is"]
+
+
+def test_two_notes_in_one_run_keep_their_space():
+    word = make_run("century.", 50, 100)
+    notes = make_run("2 3", word.bbox.x1 + 0.2, 96.0, size=6.0)
+    rest = make_run("The", notes.bbox.x1 + 2.5, 100)
+    assert texts([word, notes, rest]) == ["century.² ³ The"]
+
+
+def test_on_a_scanned_page_small_raised_text_is_left_alone():
+    """An OCR layer's sizes and baselines are estimates: no script is read into them."""
+    from olparse.geometry import BBox
+    from olparse.model import ImageBox
+    from dataclasses import replace as dc_replace
+
+    word = make_run("magasinet.", 50, 100)
+    note = make_run("12", word.bbox.x1 + 0.2, 96.0, size=6.0)
+    page = make_page([word, note])
+    scan = dc_replace(page, images=(ImageBox(BBox(0, 0, page.width, page.height), 0),))
+    found = [ln.text for ln in build_lines(normalize_page(scan))]
+    assert "magasinet.¹²" not in found and any("12" in t for t in found)

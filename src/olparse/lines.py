@@ -31,8 +31,11 @@ Algorithm, every threshold a multiple of the font size (``*_EM``):
 
 Rotated runs (photo credits set along an image) form lines of their own direction.
 
-3b. Scripts: a row of a few small runs raised or lowered next to a run of bigger text
-   (``NH₄⁺``, ``m²``, a footnote number) joins that run's row (``attach_scripts``).
+3b. Scripts (``NH₄⁺``, ``m²``, footnote numbers): a few small runs visibly raised or lowered
+   next to bigger text are marked in their row (``mark_scripts``), so they neither split it for
+   their size nor move its baseline; raised further, they end up in a segment of their own (or
+   at the end of the next column's row) and join the text they touch (``attach_scripts``).
+   Not on scanned pages, whose OCR layer's sizes and baselines are estimates.
 
 Restrictions: vertical (top-to-bottom stacked) CJK text is not handled.
 """
@@ -68,6 +71,13 @@ SCRIPT_SHIFT_EM = 0.8
 #: touches a run of it (within this many ems) and holds at most this many characters.
 SCRIPT_GAP_EM = 0.3
 SCRIPT_MAX_CHARS = 4
+#: A script is written with script characters when raised or lowered by at least this (in ems
+#: of its text); less is small type on the baseline (a unit, small capitals).
+SCRIPT_MIN_SHIFT_EM = 0.15
+#: A picture covering this share of the page makes it a scan (its text an OCR layer).
+SCAN_COVERAGE = 0.8
+#: Never part of a superscript or subscript: quotes and bars, the stray marks of OCR layers.
+NOT_SCRIPT_CHARS = frozenset("'\"‘’‚“”„`´|¦")
 #: Runs whose sizes differ by more than this factor are different lines unless set tight.
 SIZE_CLASH_RATIO = 1.25
 #: Runs overlapping by more than this (in ems) are separate texts drawn over each other.
@@ -88,11 +98,16 @@ def build_lines(page: RawPage) -> tuple[Line, ...]:
     horizontal = [r for r in runs if r.rotation == 0]
     rotated = [r for r in runs if r.rotation != 0]
     drop_caps, horizontal = split_drop_caps(horizontal)
-    rows, scripts = attach_scripts(group_rows(horizontal))
-    lines: list[Line] = []
-    for index, row in enumerate(rows):
-        for segment in split_row(rows, index, scripts):
-            lines.append(runs_to_line(segment, page.number, scripts))
+    rows = group_rows(horizontal)
+    marked: list[Run] = []
+    scanned = is_scanned(page)
+    if not scanned:
+        rows = [mark_scripts(row, marked) for row in rows]
+    scripts = frozenset(marked)
+    segments = [segment for index in range(len(rows)) for segment in split_row(rows, index, scripts)]
+    if not scanned:
+        segments, scripts = attach_scripts(segments, scripts)
+    lines: list[Line] = [runs_to_line(segment, page.number, scripts) for segment in segments]
     lines = attach_drop_caps(lines, drop_caps, page.number)
     lines.extend(rotated_lines(rotated, page.number))
     return tuple(attach_lone_end_marks(lines))
@@ -229,44 +244,106 @@ def group_rows(runs: list[Run]) -> list[list[Run]]:
     return rows
 
 
-def attach_scripts(rows: list[list[Run]]) -> tuple[list[list[Run]], frozenset[Run]]:
+def attach_scripts(segments: list[list[Run]], scripts: frozenset[Run]) -> tuple[list[list[Run]], frozenset[Run]]:
     """Put superscripts and subscripts (``NH₄⁺``, ``m²``, footnote numbers) back into their line.
 
-    A row is a script row when each of its runs is short, set smaller than a run of a nearby
-    row (``SCRIPT_SIZE_RATIO``), within ``SCRIPT_SHIFT_EM`` of that run's baseline and touching
-    it or the run after it (``SCRIPT_GAP_EM``). Its runs then join that row, where the gaps
-    decide the spaces as for any run, written with Unicode superscripts or subscripts where
-    every character has one (``as_script``); other rows are left as they are. Returns the rows
-    and the script runs, which neither split a line for their size nor move its baseline.
+    A script is a short run set smaller than the text it touches (``SCRIPT_SIZE_RATIO``,
+    ``SCRIPT_GAP_EM``), within ``SCRIPT_SHIFT_EM`` of that text's baseline. Raised or lowered a
+    little, it shares the text's row and ``mark_scripts`` has already found it; raised further,
+    it ends up in a line segment of its own (alone, or at the end of another column's row),
+    which joins the segment of the text it belongs to here. Scripts are written with Unicode
+    superscripts or subscripts where every character has one (``as_script``). Returns the
+    segments and every script run, which neither split a line for their size nor move its
+    baseline.
     """
-    if len(rows) < 2:
-        return rows, frozenset()
-    moved: dict[int, int] = {}
-    for index, row in enumerate(rows):
-        host = script_host(rows, index)
-        if host is not None:
-            moved[index] = host
-    if not moved:
-        return rows, frozenset()
-    out = [list(row) for row in rows]
-    scripts: list[Run] = []
-    for index, host in moved.items():
-        while host in moved:  # a script of a script row (never: hosts are bigger)
-            host = moved[host]
-        base = statistics.median(r.baseline for r in rows[host])
-        families = {font_family(r.font) for r in rows[host]}
-        for run in rows[index]:
-            # only type of the text's own family: a symbol font's glyph is a mark (■ as "n")
+    added: list[Run] = []
+    host_of: dict[int, int] = {}
+    for index, segment in enumerate(segments):
+        if is_script_candidate(segment):
+            host = next((k for k, other in enumerate(segments)
+                         if k != index and not is_script_candidate(other) and scripts_of(segment, other)),
+                        None)
+            if host is not None:
+                host_of[index] = host
+    if not host_of:
+        return segments, scripts
+    out = [list(segment) for segment in segments]
+    for index, host in host_of.items():
+        main = segments[host]
+        base = statistics.median(r.baseline for r in main)
+        families = {font_family(r.font) for r in main}
+        for run in segments[index]:
             script = as_script(run, raised=run.baseline < base) if font_family(run.font) in families else run
             out[host].append(script)
-            scripts.append(script)
-    rows = [sorted(row, key=lambda r: r.bbox.x0) for i, row in enumerate(out) if i not in moved]
-    return rows, frozenset(scripts)
+            added.append(script)
+    merged = [sorted(segment, key=lambda r: r.bbox.x0) for i, segment in enumerate(out) if i not in host_of]
+    return merged, scripts | frozenset(added)
+
+
+def is_scanned(page: RawPage) -> bool:
+    """True for a scanned page: a picture covers most of it, and its text is an OCR layer whose
+    sizes and baselines are estimates, too rough to tell a superscript from a word."""
+    area = page.width * page.height
+    return area > 0 and any(image.bbox.area >= SCAN_COVERAGE * area for image in page.images)
+
+
+def is_script_candidate(segment: list[Run]) -> bool:
+    """A few short runs without quotes or bars (a stray mark of an OCR layer is no script)."""
+    return sum(len(r.text) for r in segment) <= 2 * SCRIPT_MAX_CHARS and all(is_script_text(r.text)
+                                                                            for r in segment)
+
+
+def is_script_text(text: str) -> bool:
+    """Up to ``SCRIPT_MAX_CHARS`` characters (spaces between them not counted: ``2 3``), none a
+    quote or a bar."""
+    visible = text.replace(" ", "")
+    return 0 < len(visible) <= SCRIPT_MAX_CHARS and not any(ch in NOT_SCRIPT_CHARS or ch.isspace() for ch in visible)
+
+
+def scripts_of(segment: list[Run], text: list[Run]) -> bool:
+    """True when the runs of ``segment`` are scripts of a run in ``text``: smaller, visibly
+    raised or lowered (``SCRIPT_MIN_SHIFT_EM``) but near its baseline, and the segment touching
+    it (at its end, or just before the next run). Small type on the baseline (a unit, small
+    capitals, an OCR word read a little small) is not a script."""
+    x0, x1 = segment[0].bbox.x0, max(r.bbox.x1 for r in segment)
+    for host in text:
+        size = host.size
+        if not all(r.size <= SCRIPT_SIZE_RATIO * size and abs(r.baseline - host.baseline) <= SCRIPT_SHIFT_EM * size
+                   for r in segment):
+            continue
+        if not all(abs(r.baseline - host.baseline) >= SCRIPT_MIN_SHIFT_EM * size for r in segment):
+            continue
+        if -0.1 * size <= x0 - host.bbox.x1 <= SCRIPT_GAP_EM * size or \
+                -0.1 * size <= host.bbox.x0 - x1 <= SCRIPT_GAP_EM * size:
+            return True
+    return False
+
+
+def mark_scripts(row: list[Run], scripts: list[Run]) -> list[Run]:
+    """The row with the scripts that share it written as such; each is added to ``scripts``."""
+    if len(row) < 2:
+        return row
+    main = [r for r in row if not (is_script_text(r.text) and scripts_of([r], [h for h in row if h is not r]))]
+    if len(main) == len(row) or not main:
+        return row
+    base = statistics.median(r.baseline for r in main)
+    families = {font_family(r.font) for r in main}
+    out = []
+    for run in row:
+        if run in main:
+            out.append(run)
+            continue
+        # only type of the text's own family: a symbol font's glyph is a mark (■ as "n")
+        script = as_script(run, raised=run.baseline < base) if font_family(run.font) in families else run
+        out.append(script)
+        scripts.append(script)
+    return out
 
 
 SUPERSCRIPTS = dict(zip("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ"))
 SUPERSCRIPTS.update(zip("abcdefghijklmoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))
 SUBSCRIPTS = dict(zip("0123456789+-−=()aeoxhklmnpst", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜ"))
+SUPERSCRIPTS[" "] = SUBSCRIPTS[" "] = " "  # between two notes: ² ³
 
 
 def font_family(font: str) -> str:
@@ -279,33 +356,9 @@ def as_script(run: Run, raised: bool) -> Run:
     the text keeps what the raised or lowered type says; runs with a character that has no
     such form (``†``, ``*``, capitals) stay as they are, one character for one, edges kept."""
     table = SUPERSCRIPTS if raised else SUBSCRIPTS
-    if not run.text or any(ch not in table for ch in run.text):
-        return run
+    if not run.text or any(ch not in table for ch in run.text) or not run.text.strip("-−"):
+        return run  # a lone hyphen set high or low is more often a stray mark (OCR) than a charge
     return replace(run, text="".join(table[ch] for ch in run.text))
-
-
-def script_host(rows: list[list[Run]], index: int) -> int | None:
-    """The index of the row whose text the runs of ``rows[index]`` are scripts of, if any."""
-    row = rows[index]
-    if any(len(r.text) > SCRIPT_MAX_CHARS for r in row):
-        return None
-    for other in (index - 1, index + 1, index - 2, index + 2):
-        if 0 <= other < len(rows) and all(is_script_of(r, rows[other]) for r in row):
-            return other
-    return None
-
-
-def is_script_of(run: Run, row: list[Run]) -> bool:
-    """True when ``run`` is a superscript or subscript of a run in ``row``."""
-    for host in row:
-        size = host.size
-        if not (run.size <= SCRIPT_SIZE_RATIO * size and abs(run.baseline - host.baseline) <= SCRIPT_SHIFT_EM * size):
-            continue
-        after = run.bbox.x0 - host.bbox.x1  # set after the host run
-        before = host.bbox.x0 - run.bbox.x1  # or just before it ("NH₄⁺" + ")")
-        if -0.1 * size <= after <= SCRIPT_GAP_EM * size or -0.1 * size <= before <= SCRIPT_GAP_EM * size:
-            return True
-    return False
 
 
 def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = frozenset()) -> list[list[Run]]:
