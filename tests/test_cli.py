@@ -90,6 +90,7 @@ def test_the_command_keeps_pymupdfs_optional_layout_package_out():
             "skip_pymupdf_layout()\n"
             "import pymupdf\n"
             "assert sys.modules.get('pymupdf.layout') is None, 'layout package was imported'\n"
+            "assert sys.modules.get('pymupdf4llm') is None, 'pymupdf4llm was imported'\n"
             "doc = pymupdf.open()\n"
             "doc.new_page().insert_text((50, 50), 'tekst')\n"
             "assert 'tekst' in doc[0].get_text()\n")

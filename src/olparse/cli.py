@@ -324,17 +324,23 @@ def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="olparse")
 
 
-def skip_pymupdf_layout() -> None:
-    """Keep PyMuPDF from importing its optional layout package in the command's process.
+#: Optional packages PyMuPDF imports whenever they are installed, and olparse never uses.
+PYMUPDF_EXTRAS = ("pymupdf.layout", "pymupdf4llm")
 
-    PyMuPDF imports ``pymupdf.layout`` whenever ``pymupdf_layout`` is installed (a fresh
-    install of PyMuPDF 2 pulls it in): ONNX models, about 0.45 s and 90 MB on every run, and it
-    changes process-wide text settings. olparse never uses it. Marking the module as absent
-    before PyMuPDF is first imported makes that import fail quietly, as PyMuPDF allows. Only the
-    command does this: a program that imports olparse as a library keeps its own choice.
+
+def skip_pymupdf_layout() -> None:
+    """Keep PyMuPDF from importing its optional layout packages in the command's process.
+
+    PyMuPDF imports ``pymupdf.layout`` and ``pymupdf4llm`` whenever they are installed (a fresh
+    install of PyMuPDF 2 pulls both in): ONNX models and numpy, about 0.7 s and 90 MB on every
+    run, and they change process-wide text settings. olparse never uses them. Marking the
+    modules as absent before PyMuPDF is first imported makes those imports fail quietly, as
+    PyMuPDF allows. Only the command does this: a program that imports olparse as a library
+    keeps its own choice.
     """
     if "pymupdf" not in sys.modules:
-        sys.modules.setdefault("pymupdf.layout", None)  # type: ignore[arg-type]
+        for name in PYMUPDF_EXTRAS:
+            sys.modules.setdefault(name, None)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
