@@ -86,8 +86,8 @@ def test_the_command_keeps_pymupdfs_optional_layout_package_out():
     import subprocess
 
     code = ("import sys\n"
-            "from olparse.cli import skip_pymupdf_layout\n"
-            "skip_pymupdf_layout()\n"
+            "from olparse.cli import skip_pymupdf_extras\n"
+            "skip_pymupdf_extras()\n"
             "import pymupdf\n"
             "assert sys.modules.get('pymupdf.layout') is None, 'layout package was imported'\n"
             "assert sys.modules.get('pymupdf4llm') is None, 'pymupdf4llm was imported'\n"

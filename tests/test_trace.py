@@ -172,12 +172,16 @@ def lines_of(page: pymupdf.Page, runs) -> list[str]:
     return [line.text for line in build_lines(normalize_page(raw))]
 
 
+def lines_both_ways(page: pymupdf.Page) -> tuple[list[str], list[str]]:
+    """The page's lines read from the trace (as the backend reads it) and from ``rawdict``."""
+    return lines_of(page, read_runs(page)), lines_of(page, rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS)))
+
+
 @pytest.mark.parametrize("name", ["gen-clean", "gen-messy", "gen-2col", "gen-items"])
 def test_trace_and_rawdict_give_the_same_lines_on_the_fixtures(name):
     with pymupdf.open(FIXTURES / f"{name}.pdf") as doc:
         for page in doc:
-            traced = lines_of(page, read_runs(page))
-            text_page = lines_of(page, rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS)))
+            traced, text_page = lines_both_ways(page)
             assert sorted(traced) == sorted(text_page), f"{name} page {page.number + 1}"
 
 
@@ -195,8 +199,7 @@ def test_words_placed_by_the_pen_read_the_same_both_ways(tmp_path):
     doc.save(path)
     with pymupdf.open(path) as reread:
         page = reread[0]
-        traced = lines_of(page, read_runs(page))
-        text_page = lines_of(page, rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS)))
+        traced, text_page = lines_both_ways(page)
     assert "Kommunen har fået en fin plan" in traced
     assert sorted(traced) == sorted(text_page)
 
@@ -211,8 +214,7 @@ def test_a_page_with_a_rotate_entry_reads_the_same_both_ways(tmp_path):
     doc.save(path)
     with pymupdf.open(path) as reread:
         page = reread[0]
-        traced = lines_of(page, read_runs(page))
-        text_page = lines_of(page, rawdict_to_runs(page.get_text("rawdict", flags=TEXT_FLAGS)))
+        traced, text_page = lines_both_ways(page)
     assert traced == text_page
     assert "Tværformat: teksten står på langs af siden" in traced
 

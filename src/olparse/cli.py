@@ -320,7 +320,7 @@ accept_debug_everywhere(cli)  # last, when every command is registered
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``olparse`` script."""
-    skip_pymupdf_layout()
+    skip_pymupdf_extras()
     cli.main(args=argv, prog_name="olparse")
 
 
@@ -328,7 +328,7 @@ def main(argv: list[str] | None = None) -> None:
 PYMUPDF_EXTRAS = ("pymupdf.layout", "pymupdf4llm")
 
 
-def skip_pymupdf_layout() -> None:
+def skip_pymupdf_extras() -> None:
     """Keep PyMuPDF from importing its optional layout packages in the command's process.
 
     PyMuPDF imports ``pymupdf.layout`` and ``pymupdf4llm`` whenever they are installed (a fresh

@@ -276,16 +276,17 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
         shared = wants_helper(reader, numbers) and spare.backend == reader.backend
         if shared:
             reader.request(numbers[0::2])  # the first worker starts while the second one opens
-        else:
+        helper = opened_helper(spare) if shared else None
+        if helper is None:
             spare.close()
-        with helper_reader(spare, shared) as helper:
-            if helper:
-                pages = read_shared(reader, helper, numbers)
-            elif shared:  # the second worker did not start: the first reads the rest too
-                pages = itertools.chain(reader.read(numbers[0::2]), reader.read(numbers[1::2]))
-            else:
-                pages = reader.read(numbers)
-            results = {r.number: r for r in report_progress(pages, len(numbers), progress)}
+        if helper:
+            pages = read_shared(reader, helper, numbers)
+        elif shared:  # the second worker did not start: the first reads the rest too
+            pages = itertools.chain(reader.read(numbers[0::2]), reader.read(numbers[1::2]))
+        else:
+            pages = reader.read(numbers)
+        results = {r.number: r for r in report_progress(pages, len(numbers), progress)}
+        spare.close()
         retry_plain(reader, results, warnings)
     if fallback:
         retry_other_backend(path, info.backend, password, limits, layout, deadline, results, warnings)
@@ -313,30 +314,21 @@ def spare_reader(path: str | os.PathLike[str], backend: str, password: str | Non
     return spare
 
 
-@contextlib.contextmanager
-def helper_reader(helper: GuardedReader, wanted: bool) -> Iterator[GuardedReader | None]:
-    """The second worker (started by ``spare_reader``) opened, when ``wanted`` (``wants_helper``).
+def opened_helper(spare: GuardedReader) -> GuardedReader | None:
+    """The second worker (started by ``spare_reader``) once it has opened the file; ``None``
+    (and the spare stopped) when it cannot. Nothing depends on it: the first then reads alone.
 
     Pages are independent, so two workers halve the time of a long document on two cores.
-    Nothing depends on it: when the second worker cannot start, the first reads alone.
     """
-    if not wanted:
-        yield None
-        return
     try:
-        helper.open()
+        spare.open()
     except (OlparseError, OSError):
-        helper.close()
-        yield None
-        return
-    if not helper.limits.isolate:  # it could not start a process after all
-        helper.close()
-        yield None
-        return
-    try:
-        yield helper
-    finally:
-        helper.close()
+        spare.close()
+        return None
+    if not spare.limits.isolate:  # it could not start a process after all
+        spare.close()
+        return None
+    return spare
 
 
 def read_shared(first: GuardedReader, second: GuardedReader, numbers: Sequence[int]) -> Iterator[PageResult]:

@@ -256,28 +256,33 @@ def attach_scripts(segments: list[list[Run]], scripts: frozenset[Run]) -> tuple[
     segments and every script run, which neither split a line for their size nor move its
     baseline.
     """
-    added: list[Run] = []
+    candidate = [is_script_candidate(segment) for segment in segments]
     host_of: dict[int, int] = {}
     for index, segment in enumerate(segments):
-        if is_script_candidate(segment):
+        if candidate[index]:
             host = next((k for k, other in enumerate(segments)
-                         if k != index and not is_script_candidate(other) and scripts_of(segment, other)),
-                        None)
+                         if not candidate[k] and scripts_of(segment, other)), None)
             if host is not None:
                 host_of[index] = host
     if not host_of:
         return segments, scripts
     out = [list(segment) for segment in segments]
+    added: list[Run] = []
     for index, host in host_of.items():
-        main = segments[host]
-        base = statistics.median(r.baseline for r in main)
-        families = {font_family(r.font) for r in main}
-        for run in segments[index]:
-            script = as_script(run, raised=run.baseline < base) if font_family(run.font) in families else run
-            out[host].append(script)
-            added.append(script)
+        written = written_as_scripts(segments[index], segments[host])
+        out[host].extend(written)
+        added.extend(written)
     merged = [sorted(segment, key=lambda r: r.bbox.x0) for i, segment in enumerate(out) if i not in host_of]
     return merged, scripts | frozenset(added)
+
+
+def written_as_scripts(runs: Sequence[Run], text: Sequence[Run]) -> list[Run]:
+    """``runs``, scripts of ``text``, written with script characters (``as_script``) where they
+    are in the text's own font family: a symbol font's glyph is a mark (■ drawn as "n")."""
+    base = statistics.median(r.baseline for r in text)
+    families = {font_family(r.font) for r in text}
+    return [as_script(run, raised=run.baseline < base) if font_family(run.font) in families else run
+            for run in runs]
 
 
 def is_scanned(page: RawPage) -> bool:
@@ -308,10 +313,9 @@ def scripts_of(segment: list[Run], text: list[Run]) -> bool:
     x0, x1 = segment[0].bbox.x0, max(r.bbox.x1 for r in segment)
     for host in text:
         size = host.size
-        if not all(r.size <= SCRIPT_SIZE_RATIO * size and abs(r.baseline - host.baseline) <= SCRIPT_SHIFT_EM * size
+        if not all(r.size <= SCRIPT_SIZE_RATIO * size and
+                   SCRIPT_MIN_SHIFT_EM * size <= abs(r.baseline - host.baseline) <= SCRIPT_SHIFT_EM * size
                    for r in segment):
-            continue
-        if not all(abs(r.baseline - host.baseline) >= SCRIPT_MIN_SHIFT_EM * size for r in segment):
             continue
         if -0.1 * size <= x0 - host.bbox.x1 <= SCRIPT_GAP_EM * size or \
                 -0.1 * size <= host.bbox.x0 - x1 <= SCRIPT_GAP_EM * size:
@@ -323,20 +327,13 @@ def mark_scripts(row: list[Run], scripts: list[Run]) -> list[Run]:
     """The row with the scripts that share it written as such; each is added to ``scripts``."""
     if len(row) < 2:
         return row
-    main = [r for r in row if not (is_script_text(r.text) and scripts_of([r], [h for h in row if h is not r]))]
-    if len(main) == len(row) or not main:
+    is_script = [is_script_text(r.text) and scripts_of([r], [h for h in row if h is not r]) for r in row]
+    if not any(is_script) or all(is_script):
         return row
-    base = statistics.median(r.baseline for r in main)
-    families = {font_family(r.font) for r in main}
-    out = []
-    for run in row:
-        if run in main:
-            out.append(run)
-            continue
-        # only type of the text's own family: a symbol font's glyph is a mark (■ as "n")
-        script = as_script(run, raised=run.baseline < base) if font_family(run.font) in families else run
-        out.append(script)
-        scripts.append(script)
+    main = [r for r, script in zip(row, is_script) if not script]
+    written = iter(written_as_scripts([r for r, script in zip(row, is_script) if script], main))
+    out = [next(written) if script else r for r, script in zip(row, is_script)]
+    scripts.extend(r for r, script in zip(out, is_script) if script)
     return out
 
 
@@ -375,7 +372,7 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
             segments.append([run])  # text drawn over other text: never one line
         elif is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap):
             prev.append(run)
-        elif (prev[-1] not in scripts and run not in scripts and sizes_clash(prev[-1], run, gap)) or \
+        elif (sizes_clash(prev[-1], run, gap) and not (scripts and (prev[-1] in scripts or run in scripts))) or \
                 is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size), prev[-1]):
             segments.append([run])
         else:
@@ -500,7 +497,8 @@ def runs_to_line(runs: list[Run], page: int, scripts: frozenset[Run] = frozenset
         bold=dominant.bold,
         italic=dominant.italic,
         color=dominant.color,
-        baseline=statistics.median([r.baseline for r in runs if r not in scripts] or [r.baseline for r in runs]),
+        baseline=statistics.median((scripts and [r.baseline for r in runs if r not in scripts])
+                                   or [r.baseline for r in runs]),
         page=page,
         hyphen_signal=signal,
         end_mark=end_mark,

@@ -11,10 +11,12 @@ multiple of the font size.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence, TypeVar
 
 from .geometry import union_all
 from .model import Block, Line, PageLayout, RawPage, Run
+
+T = TypeVar("T")
 
 #: Lines of one block may differ this much in size (share of the size).
 PLAIN_SIZE_TOLERANCE = 0.1
@@ -43,12 +45,18 @@ def plain_layout(raw: RawPage) -> PageLayout:
 
 def group_runs_into_lines(runs: Sequence[Run]) -> list[list[Run]]:
     """Consecutive runs (in stream order) on one baseline, moving forward, form a line."""
-    groups: list[list[Run]] = []
-    for run in sorted(runs, key=lambda r: r.seq):
-        if groups and continues_line(groups[-1][-1], run):
-            groups[-1].append(run)
+    return group_consecutive(sorted(runs, key=lambda r: r.seq), continues_line)
+
+
+def group_consecutive(items: Sequence[T], continues: Callable[[T, T], bool]) -> list[list[T]]:
+    """Cut ``items`` into groups, each item joining the group before when it ``continues`` that
+    group's last item."""
+    groups: list[list[T]] = []
+    for item in items:
+        if groups and continues(groups[-1][-1], item):
+            groups[-1].append(item)
         else:
-            groups.append([run])
+            groups.append([item])
     return groups
 
 
@@ -82,13 +90,7 @@ def make_line(runs: list[Run], page: int) -> Line | None:
 
 def group_lines_into_blocks(lines: Sequence[Line]) -> list[list[Line]]:
     """Consecutive lines of one size, one below the other with normal leading, form a block."""
-    groups: list[list[Line]] = []
-    for line in lines:
-        if groups and continues_block(groups[-1][-1], line):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    return groups
+    return group_consecutive(lines, continues_block)
 
 
 def continues_block(prev: Line, line: Line) -> bool:

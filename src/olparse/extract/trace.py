@@ -185,13 +185,7 @@ def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece |
         add_glyphs(pieces, pen, span, current, None, True)
         return
     text = "".join(map(chr, columns.codes))
-    if current is not None and pen.end is not None:
-        gap = starts[0] - pen.end
-        if gap > split_gap or gap < -split_gap:
-            current = None
-        elif gap > space_gap and pen.last != " " and text[0] != " ":
-            current.text.append(" ")
-            current.edges.append(current.end)
+    current = continued(current, pen, starts[0], text[0], space_gap, split_gap)
     if current is None:
         current = Piece(span, origins[0])
         pieces.append(current)
@@ -223,13 +217,8 @@ def add_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None,
             start = origin[0] * ux + origin[1] * uy
             end = max(x0 * ux, x1 * ux) + max(y0 * uy, y1 * uy)
         line = origin[1] * ux - origin[0] * uy
-        if current is not None and pen.end is not None:
-            gap = start - pen.end
-            if gap > split_gap or gap < -split_gap or abs(line - pen.baseline) > LINE_SHIFT * size:
-                current = None
-            elif gap > space_gap and pen.last != " " and ch != " " and current.text:
-                current.text.append(" ")
-                current.edges.append(current.end)
+        current = continued(current, pen, start, ch, space_gap, split_gap,
+                            off_line=abs(line - pen.baseline) > LINE_SHIFT * size)
         if current is None:
             current = Piece(span, origin)
             pieces.append(current)
@@ -237,6 +226,22 @@ def add_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None,
         current.edges.append(start)
         current.end = end
         pen.end, pen.last, pen.baseline = end, ch, line
+
+
+def continued(current: Piece | None, pen: Pen, start: float, ch: str, space_gap: float, split_gap: float,
+              off_line: bool = False) -> Piece | None:
+    """``current`` when a glyph ``ch`` starting at ``start`` continues it, with the space that
+    its gap from the pen implies added; ``None`` when the glyph starts a new piece (a jump of
+    more than ``split_gap`` either way, or another line)."""
+    if current is None or pen.end is None:
+        return current
+    gap = start - pen.end
+    if gap > split_gap or gap < -split_gap or off_line:
+        return None
+    if gap > space_gap and pen.last != " " and ch != " " and current.text:
+        current.text.append(" ")
+        current.edges.append(current.end)
+    return current
 
 
 def make_run(piece: Piece, seq: int, dx: float, dy: float, styles: dict[tuple, tuple]) -> Run:
