@@ -91,6 +91,7 @@ class GuardedReader:
             time.monotonic() + limits.timeout if limits.timeout else None)
         self._worker: Worker | None = None
         self._requested: tuple | None = None  # a read command sent ahead by ``request``
+        self._retiring = False  # the worker was told to exit after the requested pages
         self._src: Any = None
         self.info: DocInfo | None = None
         self.notes: list[str] = []
@@ -103,13 +104,18 @@ class GuardedReader:
         self.close()
 
     def close(self) -> None:
-        if self._worker is not None:
-            self._worker.stop()
-            self._worker = None
+        self._stop_worker()
         if self._src is not None:
             with contextlib.suppress(Exception):
                 self._src.close()
             self._src = None
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+        self._retiring = False
+        self._requested = None
 
     # -- opening
     def open(self) -> DocInfo:
@@ -161,14 +167,20 @@ class GuardedReader:
         return message[1]
 
     # -- reading
-    def request(self, numbers: Sequence[int]) -> None:
+    def request(self, numbers: Sequence[int], last: bool = False) -> None:
         """Let the worker start on ``numbers`` now; ``read(numbers)`` then collects the pages.
 
-        Used to keep the first worker busy while a second one starts.
+        Used to keep the first worker busy while a second one starts. With ``last`` the worker
+        exits by itself after these pages, so that its teardown (a few milliseconds of freeing
+        memory) overlaps the other worker's pages instead of following them; a later ``read``
+        of other pages starts a new worker.
         """
         if self.limits.isolate and self._worker is not None and numbers:
             self._requested = (tuple(numbers), False)
             self._worker.send(("read", self._requested))
+            if last:
+                self._worker.send(("stop", None))
+                self._retiring = True
 
     def read(self, numbers: Sequence[int], plain: bool = False) -> Iterator[PageResult]:
         """Yield one ``PageResult`` per page, in order; ``plain`` uses ``plain_layout``."""
@@ -187,6 +199,9 @@ class GuardedReader:
 
     def _read_some(self, pending: list[int], plain: bool) -> Iterator[PageResult]:
         """Read as many of ``pending`` as the current worker manages; returns how many were done."""
+        command = (tuple(pending), plain)
+        if self._retiring and command != self._requested:  # that worker is on its way out
+            self._stop_worker()
         if self._worker is None:
             try:
                 self._start_worker()
@@ -194,7 +209,6 @@ class GuardedReader:
                 for number in pending:
                     yield PageResult(number, None, (), f"the file could not be opened again ({exc.message})", "error")
                 return len(pending)
-        command = (tuple(pending), plain)
         if command != self._requested:
             self._worker.send(("read", command))
         self._requested = None
@@ -202,9 +216,7 @@ class GuardedReader:
             result = self._next_result(number)
             yield result
             if result.kind in ("timeout", "crash") or result.fatal:
-                if self._worker is not None:
-                    self._worker.stop()
-                    self._worker = None
+                self._stop_worker()
                 return done + 1
         return len(pending)
 
@@ -216,8 +228,7 @@ class GuardedReader:
         except EOFError:
             return PageResult(number, None, (), self._worker.describe_death(), "crash")
         if message is None:
-            self._worker.stop()
-            self._worker = None
+            self._stop_worker()
             self._check_deadline(f"reading page {number}")
             return PageResult(number, None, (), f"reading it with {self.backend} took longer than the limit of "
                                                 f"{limit:g} s", "timeout")
@@ -280,10 +291,12 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
         if helper is None:
             spare.close()
         if helper:
+            helper.request(numbers[1::2], last=True)
             pages = read_shared(reader, helper, numbers)
         elif shared:  # the second worker did not start: the first reads the rest too
             pages = itertools.chain(reader.read(numbers[0::2]), reader.read(numbers[1::2]))
         else:
+            reader.request(numbers, last=True)
             pages = reader.read(numbers)
         results = {r.number: r for r in report_progress(pages, len(numbers), progress)}
         spare.close()
