@@ -39,6 +39,7 @@ entry from ``rawdict``: their trace is in unrotated coordinates.
 
 from __future__ import annotations
 
+import operator
 from typing import NamedTuple, Sequence
 
 from ..geometry import BBox
@@ -57,6 +58,7 @@ REPLACEMENT = 0xFFFD
 #: Glyphs whose baseline moves by more than this (in em) are on another line; less is a raised
 #: or lowered glyph in the same line (MuPDF's limit too).
 LINE_SHIFT = 0.8
+HORIZONTAL = (1.0, 0.0)
 SOFT_HYPHEN = "\u00ad"
 #: Line breaks and tabs are the only control characters real text carries.
 ALLOWED_CONTROLS = frozenset((9, 10, 13))
@@ -75,7 +77,7 @@ def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]
         if not chars:
             continue
         codes, glyphs, origins, boxes = zip(*chars)
-        if span["wmode"] or needs_text_page(codes) or rotation_of(*span["dir"]) % 90:
+        if span["wmode"] or needs_text_page(codes) or (span["dir"] != HORIZONTAL and rotation_of(*span["dir"]) % 90):
             return None
         add_span(pieces, pen, span, page, Columns(codes, glyphs, origins, boxes))
     runs: list[Run] = []
@@ -152,8 +154,8 @@ def add_span(pieces: list[Piece], pen: Pen, span: dict, page: tuple[float, float
     current = pieces[-1] if same_line and pieces and pen.end is not None else None
     if current is None:
         pen.end, pen.last = None, " "
-    horizontal = rotation_of(ux, uy) == 0
-    if horizontal and inside(span["bbox"], page) and NO_GLYPH not in columns.glyphs:
+    horizontal = (ux, uy) == HORIZONTAL or rotation_of(ux, uy) == 0
+    if horizontal and inside(span["bbox"], page) and columns.glyphs[0] != NO_GLYPH:
         add_plain_glyphs(pieces, pen, span, current, columns)
     else:
         add_glyphs(pieces, pen, span, current, page, horizontal)
@@ -165,34 +167,56 @@ def inside(box: Sequence[float], page: tuple[float, float, float, float]) -> boo
 
 
 def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None, columns: Columns) -> None:
-    """The common case, in bulk: horizontal glyphs, all on the page, no ligature clusters.
+    """The common case, in bulk: horizontal glyphs, all on the page, the first one a glyph of
+    its own (not a ligature's further character).
 
     When no gap inside the span calls for a space or a split, the whole span is appended at
-    once; otherwise it goes glyph by glyph.
+    once; otherwise it goes glyph by glyph. Gaps are measured between drawn glyphs: a ligature's
+    further characters (glyph ``-1``) take zero width at its end, as in ``add_glyphs``.
     """
-    origins = columns.origins
-    starts = [o[0] for o in origins]
-    ends = [b[2] for b in columns.boxes]
+    glyphs = columns.glyphs
+    if NO_GLYPH in glyphs:
+        drawn = [i for i, g in enumerate(glyphs) if g != NO_GLYPH]
+        origins = [columns.origins[i] for i in drawn]
+        boxes = [columns.boxes[i] for i in drawn]
+    else:
+        drawn, origins, boxes = None, columns.origins, columns.boxes
+    starts, lines = zip(*origins)
+    ends = list(zip(*boxes))[2]
     size = span["size"]
     space_gap, split_gap = SPACE_DIST * size, SPACE_MAX_DIST * size
-    gaps = [b - a for a, b in zip(ends, starts[1:])]
     ux, uy = span["dir"]
     if uy:  # across the line: its baseline (a line tilted by a degree or two still has one)
         lines = [o[1] * ux - o[0] * uy for o in origins]
-    else:
-        lines = [o[1] for o in origins]
-    if gaps and (max(gaps) > space_gap or min(gaps) < -split_gap or max(lines) - min(lines) > LINE_SHIFT * size):
-        add_glyphs(pieces, pen, span, current, None, True)
-        return
+    if len(starts) > 1:
+        gaps = list(map(operator.sub, starts[1:], ends))
+        if max(gaps) > space_gap or min(gaps) < -split_gap or max(lines) - min(lines) > LINE_SHIFT * size:
+            add_glyphs(pieces, pen, span, current, None, True)
+            return
     text = "".join(map(chr, columns.codes))
     current = continued(current, pen, starts[0], text[0], space_gap, split_gap)
     if current is None:
         current = Piece(span, origins[0])
         pieces.append(current)
     current.text.append(text)
-    current.edges.extend(starts)
+    current.edges.extend(starts if drawn is None else ligature_edges(glyphs, columns.origins, columns.boxes))
     current.end = ends[-1]
     pen.end, pen.last, pen.baseline = ends[-1], text[-1], lines[-1]
+
+
+def ligature_edges(glyphs: Sequence[int], origins: Sequence[tuple[float, float]],
+                   boxes: Sequence[tuple[float, float, float, float]]) -> list[float]:
+    """Where each character starts: a drawn glyph at its origin, a ligature's further
+    character at the end of the glyph before it."""
+    edges = []
+    end = 0.0
+    for glyph, origin, box in zip(glyphs, origins, boxes):
+        if glyph == NO_GLYPH:
+            edges.append(end)
+        else:
+            edges.append(origin[0])
+            end = box[2]
+    return edges
 
 
 def add_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None,
@@ -259,7 +283,7 @@ def make_run(piece: Piece, seq: int, dx: float, dy: float, styles: dict[tuple, t
     ox, oy = piece.origin
     ascent, descent = span["ascender"] * size, span["descender"] * size
     if rotation == 0:
-        char_x = tuple([x - dx for x in piece.edges]) + (piece.end - dx,)
+        char_x = (*piece.edges, piece.end) if not dx else tuple([x - dx for x in piece.edges]) + (piece.end - dx,)
         bbox = BBox(char_x[0], oy - ascent - dy, char_x[-1], oy - descent - dy)
         baseline = oy - dy
     else:
