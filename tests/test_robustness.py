@@ -426,6 +426,25 @@ def test_two_workers_give_the_same_document_as_reading_in_process():
     assert shared == alone
 
 
+def test_a_page_crosses_from_the_worker_without_runs_and_nothing_else_lost():
+    """The worker pickles each line as ``Line.without_runs`` gives it; the rest of the page
+    (blocks, word spaces, stream order, word counts) must arrive unchanged."""
+    from olparse.worker import PageResult, page_message
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-2col.pdf"
+    with open_document(fixture, "pymupdf") as src:
+        layout = layout_page(src.page(2))
+    kind, result = pickle.loads(page_message(PageResult(2, layout, ("a warning",))))
+    assert kind == "page" and result.warnings == ("a warning",)
+    sent = result.layout
+    lines = [ln for b in layout.blocks for ln in b.lines]
+    arrived = [ln for b in sent.blocks for ln in b.lines]
+    assert lines and all(ln.runs for ln in lines) and not any(ln.runs for ln in arrived)
+    assert arrived == [ln.without_runs() for ln in lines]
+    assert [(ln.seq, ln.word_gaps, ln.style) for ln in arrived] == [(ln.seq, ln.word_gaps, ln.style) for ln in lines]
+    assert [b.text for b in sent.blocks] == [b.text for b in layout.blocks]
+    assert sent.words.words == layout.words.words and sent.columns == layout.columns
+
+
 # ------------------------------------------------------------------------------ worker start
 def test_workers_start_with_the_backend_loaded_and_the_parent_unfrozen():
     """The parent imports the backend's library before forking (no import per worker) and

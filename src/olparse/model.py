@@ -155,6 +155,13 @@ class Line:
         """The line without its runs (what the document stages need is kept)."""
         return replace(self, runs=())
 
+    def reduce_without_runs(self) -> tuple:
+        """How to pickle the line as ``without_runs`` gives it, without making that copy."""
+        values = _init_values(self)
+        return (Line, values[:_RUNS_AT] + ((),) + values[_RUNS_AT + 1:])
+
+
+_RUNS_AT = [f.name for f in _INIT_FIELDS[Line]].index("runs")
 
 #: A single space between two other characters: a word space.
 WORD_SPACE = re.compile(r"(?<=[^ ]) (?=[^ ])")
@@ -263,8 +270,3 @@ class PageLayout:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     words: "Lexicon | None" = field(default=None, compare=False, repr=False)
 
-    def without_runs(self) -> "PageLayout":
-        """The page with its lines' runs left out: about a quarter of the data, and all that the
-        document stages need (see ``Line.without_runs``)."""
-        blocks = tuple(replace(b, lines=tuple(line.without_runs() for line in b.lines)) for b in self.blocks)
-        return replace(self, blocks=blocks)

@@ -8,15 +8,18 @@ when the layout fails); it runs here or, without isolation, in the parent. The p
 forked from the parent where the platform allows it (the parent loads the backend first and
 freezes its heap, so the worker starts warm and does not copy it), caps its own address space,
 ignores Ctrl-C and writes nothing to the parent's stdout or stderr. Pages are sent without
-their runs (``PageLayout.without_runs``): the document stages do not need them.
+their lines' runs (``page_message``): the document stages do not need them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import gc
+import io
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import traceback
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import BackendError, OlparseError
-from .model import PageLayout, RawPage
+from .model import Line, PageLayout, RawPage
 from .plain import plain_layout
 
 if TYPE_CHECKING:
@@ -90,12 +93,22 @@ def read_page(src: Any, number: int, layout: LayoutFn | None) -> PageResult:
         return PageResult(number, plain_layout(raw), tuple(warnings), fatal=isinstance(exc, MemoryError))
 
 
-def without_runs(result: PageResult) -> PageResult:
-    """The result as the worker sends it: lines without their runs, which only the per-page
-    stages use (pickling them was most of the cost of sending a page)."""
-    if result.layout is None:
-        return result
-    return replace(result, layout=result.layout.without_runs())
+#: How the worker pickles a page: every line as ``Line.without_runs`` would give it.
+SLIM_PAGES = {**copyreg.dispatch_table, Line: Line.reduce_without_runs}
+
+
+def page_message(result: PageResult) -> bytes:
+    """``("page", result)`` pickled as the worker sends it: lines without their runs, which
+    only the per-page stages use (pickling them was most of the cost of sending a page).
+
+    The pickler writes each line without its runs directly, rather than copying the page
+    first; the parent's ``Connection.recv`` reads it as any other message.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = SLIM_PAGES
+    pickler.dump(("page", result))
+    return buffer.getvalue()
 
 
 def is_memory_error(exc: BaseException) -> bool:
@@ -149,7 +162,7 @@ def worker_main(conn: Any, path: str, backend: str, password: str | None, memory
             numbers, plain = payload
             for number in numbers:
                 result = read_page(src, number, None if plain else layout)
-                conn.send(("page", without_runs(result)))
+                conn.send_bytes(page_message(result))
                 if result.fatal:  # out of memory: the process may be in a bad state
                     return
 
@@ -227,12 +240,17 @@ class Worker:
 
     def receive(self, timeout: float | None) -> tuple | None:
         """The next message, ``None`` after ``timeout`` seconds; ``EOFError`` when the worker died."""
-        if not self.conn.poll(timeout):
-            return None
-        return self.conn.recv()
+        try:
+            if not self.conn.poll(timeout):
+                return None
+            return self.conn.recv()
+        except ConnectionResetError:  # it died with messages still unread: the same as EOF
+            raise EOFError from None
 
     def send(self, message: tuple) -> None:
-        self.conn.send(message)
+        """Send a command; a worker that has died is found out by ``receive``, not here."""
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.conn.send(message)
 
     def describe_death(self) -> str:
         self.process.join(1.0)
