@@ -276,6 +276,12 @@ class TestNoHyphen:
         d = decide("store fordele ved AI –", "det skylder vi")
         assert (d.action, d.result, d.rule) == ("space", "– det", "dash_not_hyphen")
 
+    @pytest.mark.parametrize("left", ["se listen på side 12", "som han sagde: «", "punkterne •", "(", "slut."])
+    def test_a_line_ending_in_no_letter_hyphen_or_dash_needs_no_decision(self, left):
+        """Nothing joins after a digit, an opening quote or a bullet; such a break was once
+        recorded as a dash with an empty left side."""
+        assert decide(left, "det næste ord") is None
+
     def test_spaced_hyphen_is_a_dash(self):
         d = decide("kompetence -", "udvikling", EMPTY)
         assert (d.action, d.rule) == ("space", "spaced_dash")

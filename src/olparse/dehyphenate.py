@@ -297,9 +297,13 @@ class Break:
     left: str  # last word of the left line without its hyphen and leading quotes: "grundlæg"
     right: str  # first word of the right line without trailing punctuation: "gende"
     right_chunk: str  # the first whitespace-separated chunk of the right line: "gende."
-    before: tuple[str, ...]  # the words before ``left`` on its line, lowercase, nearest last
+    head: str  # the left line before its last chunk: where ``words_before`` looks
     hyphen: str  # the line-end hyphen glyph, or "" when the line ends in a letter
     trailing_space: bool  # the left line ended in whitespace: a wrap at a real space
+
+    def words_before(self) -> tuple[str, ...]:
+        """The (up to three) words before ``left`` on its line, lowercase, nearest last."""
+        return tuple(w.lower() for w in WORD.findall(self.head)[-3:])
 
 
 def read_break(left_line: str, right_line: str) -> Break:
@@ -314,9 +318,7 @@ def read_break(left_line: str, right_line: str) -> Break:
     right_words = right_line.split()
     right_chunk = right_words[0] if right_words else ""
     match = WORD.match(right_chunk)
-    before = tuple(w.lower() for w in WORD.findall(head))[-3:]
-    return Break(left, match.group() if match else "", right_chunk, before, hyphen,
-                 stripped != left_line)
+    return Break(left, match.group() if match else "", right_chunk, head, hyphen, stripped != left_line)
 
 
 def decide_break(left_line: str, right_line: str, lexicon: Lexicon,
@@ -334,6 +336,9 @@ def decide_break(left_line: str, right_line: str, lexicon: Lexicon,
     Returns:
         The decision, or None when the line ends in no hyphen or dash and nothing joins.
     """
+    end = left_line.rstrip()[-1:]
+    if not (end.isalpha() or end in HYPHENS or end in DASHES):
+        return None  # a line ending in a digit, a stop or a comma: nothing to join or decide
     brk = read_break(left_line, right_line)
     if not brk.right_chunk:
         return None
@@ -486,7 +491,7 @@ def is_hyphenated_first_part(brk: Break, lexicon: Lexicon) -> bool:
 
 def is_multiword_first_part(brk: Break, lexicon: Lexicon) -> bool:
     """``ad hoc-``/``udvalg``: a multi-word expression before a hyphen is a compound's first part."""
-    words = list(brk.before) + [brk.left.lower()]
+    words = list(brk.words_before()) + [brk.left.lower()]
     phrases = multiword_first_parts()
     return any(" ".join(words[-n:]) in phrases for n in (2, 3, 4) if len(words) >= n)
 
