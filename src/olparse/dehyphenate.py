@@ -37,6 +37,7 @@ Restrictions:
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,8 @@ OPENERS = "\"'“”„«»‘’‚‹›([{*•■▪\u25cf\ufffd"
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-\u2010\u2011][\p{L}\p{N}]+)*")
 TRAILING_WORD = regex.compile(r"-?[\p{L}\p{N}]+(?:['’\-\u2010\u2011.,][\p{L}\p{N}]+)*$")
 HYPHEN_SPLIT = regex.compile(r"[\-\u2010\u2011]")
+#: A word and, when only white space parts it from the next word, that space (a printed pair).
+WORD_AND_SPACE = regex.compile(rf"({WORD.pattern})(\s+(?=[\p{{L}}\p{{N}}]))?")
 
 STRONG_CONJUNCTIONS = frozenset(
     {"og", "eller", "samt", "hhv", "och", "and", "und", "oder", "sowie", "bzw", "resp", "&"})
@@ -173,26 +176,27 @@ class Lexicon:
         clean = line.rstrip()
         if SOFT_HYPHEN in clean:
             clean = clean[:-1].replace(SOFT_HYPHEN, "") + clean[-1:].replace(SOFT_HYPHEN, "-")
-        matches = list(WORD.finditer(clean))
-        n = len(matches)
-        tokens = [m.group() for m in matches]
+        found = WORD_AND_SPACE.findall(clean)
+        n = len(found)
         lo, hi = (1 if skip_first else 0), (n - 1 if skip_last else n)
         if lo >= hi:
             return
-        kept = tokens[lo:hi]
-        lows = [t.lower() for t in kept]
+        tokens = [word for word, _ in found]
+        lowered = [t.lower() for t in tokens]
+        kept, lows = tokens[lo:hi], lowered[lo:hi]
         self.words.update(lows)
         self.exact.update(kept)
-        self.interior.update(lows[max(1, lo) - lo:min(n - 1, hi) - lo])
+        self.interior.update(lowered[max(1, lo):min(n - 1, hi)])
         capitals = [t for t in kept if t.isupper()]
         if capitals and any(ch.islower() for ch in clean):
             self.acronyms.update(t.lower() for t in capitals if looks_like_acronym(t))
-        for low in lows:
-            if "-" in low or "\u2010" in low or "\u2011" in low:
-                self._add_hyphenated(low)
-        for i in range(lo, min(hi, n - 1)):
-            if not clean[matches[i].end():matches[i + 1].start()].strip():
-                self.bigrams[(tokens[i].lower(), tokens[i + 1].lower())] += 1
+        if "-" in clean or "\u2010" in clean or "\u2011" in clean:
+            for low in lows:
+                if "-" in low or "\u2010" in low or "\u2011" in low:
+                    self._add_hyphenated(low)
+        last = min(hi, n - 1)  # pairs start before ``hi``; the word after may be a fragment
+        self.bigrams.update(itertools.compress(zip(lowered[lo:last], lowered[lo + 1:last + 1]),
+                                               [space for _, space in found[lo:last]]))
 
     def _add_hyphenated(self, low: str) -> None:
         """Count the components of a hyphenated token and its contiguous sub-forms."""
