@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import make_page, make_run
 from olparse.normalize import clean_char, is_dingbat_font, normalize_page, normalize_run, normalize_text
@@ -98,6 +100,63 @@ def test_decomposed_letters_are_composed_and_edges_resampled():
     assert run.text == "blå" and unicodedata.is_normalized("NFC", run.text)
     assert edges_ok(run)
     assert (run.char_x[0], run.char_x[-1]) == (0, 20)
+
+
+# ------------------------------------------------------------------ accents drawn apart
+def placed(text: str, advances: list[float], size: float = 10.0):
+    """A run whose glyphs advance by ``advances`` (in em), as a PDF placed them."""
+    xs = [0.0]
+    for a in advances:
+        xs.append(xs[-1] + a * size)
+    return make_run(text, 0, 50, size=size, char_x=xs)
+
+
+@pytest.mark.parametrize("text, advances, expected", [
+    ("f\u00a8ur", [0.3, 0.0, 0.55, 0.4], "für"),  # TeX: the accent without advance, then the letter
+    ("M\u00a8unster", [0.9, -0.02, 0.55, 0.55, 0.4, 0.4, 0.45, 0.4], "Münster"),
+    ("na\u00a8\u0131ve", [0.55, 0.5, 0.0, 0.28, 0.5, 0.45], "naïve"),  # dotless i under the accent
+    ("O\u02d8guz", [0.86, -0.08, 0.5, 0.56, 0.45], "Oğuz"),
+    ("Seppa\u00a8la\u00a8,", [0.5, 0.45, 0.5, 0.5, 0.06, 0.38, 0.27, 0.06, 0.38, 0.25], "Seppälä,"),  # the letter first
+    ("Aviac\u00b8a\u02dco", [0.7, 0.5, 0.27, 0.5, 0.0, 0.5, 0.08, 0.42, 0.5], "Aviação"),
+    ("Ge\u00b4rard", [0.8, 0.07, 0.38, 0.4, 0.5, 0.4, 0.5], "Gérard"),
+])
+def test_an_accent_drawn_over_a_letter_becomes_the_accented_letter(text, advances, expected):
+    run = normalize_run(placed(text, advances))
+    assert run.text == expected
+    assert edges_ok(run) and run.char_x[-1] == pytest.approx(sum(advances) * 10)
+
+
+@pytest.mark.parametrize("text, advances", [
+    ("Peter\u00b4s", [0.6, 0.45, 0.3, 0.45, 0.35, 0.3, 0.4]),  # an acute typed as an apostrophe
+    ("`ls` ~x ^y", [0.5, 0.3, 0.4, 0.5, 0.3, 0.5, 0.5, 0.3, 0.5, 0.5]),  # code: each takes its room
+    ("\u00a8 og \u00b4", [0.5, 0.3, 0.5, 0.5, 0.3, 0.5]),
+])
+def test_an_accent_set_as_a_character_of_its_own_stays(text, advances):
+    assert normalize_run(placed(text, advances)).text == text
+
+
+def test_an_accent_Unicode_cannot_precompose_keeps_its_letter_and_the_edges():
+    run = normalize_run(placed("q\u00a8", [0.05, 0.5]))
+    assert run.text == "q\u0308" and edges_ok(run)
+
+
+def test_accents_in_a_dingbat_font_are_not_composed():
+    assert normalize_run(make_run("\u00a8", 0, 50, font="ZapfDingbats")).text == "•"
+
+
+@given(st.lists(st.tuples(st.sampled_from("ae\u00a8\u00b4\u02da\u00b8 ,\u0131"),
+                          st.floats(-0.2, 1.0)), min_size=1, max_size=12))
+def test_composing_accents_keeps_one_edge_per_character(glyphs):
+    """Whatever the placement: edges stay aligned with the text, letters are never lost, and
+    only accents disappear (into their letters)."""
+    text = "".join(ch for ch, _ in glyphs)
+    run = normalize_run(placed(text, [a for _, a in glyphs]))
+    if run is None:
+        return
+    assert len(run.char_x) == len(run.text) + 1
+    base = unicodedata.normalize("NFD", run.text)
+    letters = [ch for ch in text if ch.isalpha()]
+    assert len([ch for ch in base if ch.isalpha()]) == len(letters)
 
 
 def test_normalize_text_cleans_a_plain_string():

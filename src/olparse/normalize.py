@@ -15,6 +15,12 @@ What it does to each run's text, and why:
 * Characters of dingbat fonts (ZapfDingbats, Wingdings, ...) are mapped by the font: their
   letter codes draw symbols (``n`` is a black square ``■``), so the letter must never reach the
   text. End marks in other fonts are recognised by ``lines`` from their position.
+* Accents drawn as glyphs of their own over a letter become one accented letter: TeX's
+  ``\\"u`` extracts as ``¨u`` (the accent with no advance, then the letter), and other
+  typesetters set the letter first and the accent over it (``a¨`` for ``ä``, ``c¸`` for ``ç``).
+  The position decides, not the characters: the accent must take no room of its own
+  (``COMPOSE_ADVANCE_EM``), or the letter under it none; an accent typed as a character of its
+  own (``Peter´s``, a backtick in code) keeps its place.
 * Text is put in Unicode NFC, so ``å`` typed as ``a`` + ring equals the precomposed ``å``.
 
 Restrictions: a font that maps letters to symbols without saying so in its name cannot be
@@ -42,9 +48,21 @@ PUA_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "•", "\uf0d8": "•
 #: Letter codes that dingbat fonts draw as symbols (ZapfDingbats and Wingdings agree on these).
 DINGBAT_LETTERS = {"n": "■", "o": "□", "p": "□", "q": "❑", "l": "●", "u": "◆", "t": "▲", "s": "▲",
                    "H": "★", "3": "✓", "4": "✔", "\u00a8": "•", "\u2022": "•"}
+#: Spacing accents and the combining marks they stand for when drawn over a letter.
+SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302", "^": "\u0302",
+                   "\u02dc": "\u0303", "~": "\u0303", "\u00af": "\u0304", "\u02c9": "\u0304", "\u02d8": "\u0306",
+                   "\u02d9": "\u0307", "\u02da": "\u030a", "\u02dd": "\u030b", "\u02c7": "\u030c",
+                   "\u00b8": "\u0327", "\u02db": "\u0328"}
+#: An accent and a letter are one character when one of the two advances less than this (em):
+#: the other is drawn over it. A glyph set as text of its own advances a quarter em or more.
+COMPOSE_ADVANCE_EM = 0.15
+#: Dotless letters that TeX puts under accents (``\\"{\\i}``): the accented letter has its dot.
+DOTLESS = {"\u0131": "i", "\u0237": "j"}
 #: Characters ``clean_char`` changes; runs without any of them are returned as they are.
 NEEDS_CLEANING = re.compile("[" + "".join(LIGATURES) + "".join(SPACES) + "".join(DROPPED)
                             + "\ue000-\uf8ff\x00-\x1f\x7f-\x9f]")
+#: Runs with one of these may hold an accent drawn over a letter.
+MAY_COMPOSE = re.compile("[" + re.escape("".join(SPACING_ACCENTS)) + "]")
 DINGBAT_FONT = re.compile(r"dingbat|zapf|wingding|webding|\bsymbol|ornament|(^|[-_ ])pi([-_ ]|$)", re.I)
 
 
@@ -66,7 +84,8 @@ def normalize_page(page: RawPage) -> RawPage:
 def normalize_run(run: Run) -> Run | None:
     """Clean one run's text, keeping ``char_x`` aligned; ``None`` when nothing is left."""
     dingbat = is_dingbat_font(run.font)
-    if not dingbat and not NEEDS_CLEANING.search(run.text) and unicodedata.is_normalized("NFC", run.text):
+    if not dingbat and not NEEDS_CLEANING.search(run.text) and unicodedata.is_normalized("NFC", run.text) \
+            and not MAY_COMPOSE.search(run.text):
         return run
     has_edges = len(run.char_x) == len(run.text) + 1
     pieces: list[str] = []
@@ -85,6 +104,8 @@ def normalize_run(run: Run) -> Run | None:
         return None
     text = "".join(pieces)
     char_x = tuple(edges) + (right,) if has_edges else ()
+    if char_x and not dingbat and MAY_COMPOSE.search(text):
+        text, char_x = compose_accents(text, char_x, run.size)
     if not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)
         if len(nfc) != len(text):
@@ -93,6 +114,46 @@ def normalize_run(run: Run) -> Run | None:
     if text == run.text and char_x == run.char_x:
         return run
     return replace(run, text=text, char_x=char_x)
+
+
+def compose_accents(text: str, char_x: tuple[float, ...], size: float) -> tuple[str, tuple[float, ...]]:
+    """Join every spacing accent drawn over a letter with that letter (see the module docstring).
+
+    An accent before a letter joins it when the accent advances less than
+    ``COMPOSE_ADVANCE_EM`` (TeX: ``¨u``); an accent after a letter joins it when the letter
+    does (``a¨``). The pair becomes the accented letter (NFC) and one character edge goes.
+    """
+    limit = COMPOSE_ADVANCE_EM * size
+    chars: list[str] = []
+    edges: list[float] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        advance = char_x[i + 1] - char_x[i]
+        if i + 1 < n and ch in SPACING_ACCENTS and text[i + 1].isalpha() and advance < limit:
+            letter, mark = text[i + 1], SPACING_ACCENTS[ch]  # the accent first, then its letter
+        elif i + 1 < n and ch.isalpha() and text[i + 1] in SPACING_ACCENTS and advance < limit:
+            letter, mark = ch, SPACING_ACCENTS[text[i + 1]]  # the letter first, the accent over it
+        else:
+            chars.append(ch)
+            edges.append(char_x[i])
+            i += 1
+            continue
+        composed = accented(letter, mark)
+        chars.append(composed)
+        edges.extend([char_x[i]] * len(composed))  # a mark Unicode cannot precompose takes no room
+        i += 2
+    composed_text = "".join(chars)
+    if composed_text == text:
+        return text, char_x
+    return composed_text, tuple(edges) + (char_x[-1],)
+
+
+def accented(letter: str, mark: str) -> str:
+    """``letter`` with the combining ``mark``, precomposed where Unicode has the letter."""
+    if mark not in ("\u0327", "\u0328"):  # an accent above: TeX's dotless i and j take their dot
+        letter = DOTLESS.get(letter, letter)
+    return unicodedata.normalize("NFC", letter + mark)
 
 
 def _resample_edges(edges: tuple[float, ...], n: int) -> tuple[float, ...]:

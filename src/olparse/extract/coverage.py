@@ -10,8 +10,10 @@ promise on a whole document, for the tests (``tests/test_nothing_lost.py``) and 
     compare_words(...)  ->  Coverage(total, found, joined, missing)
 
 Glyphs olparse drops on purpose are not counted: words set in a dingbat font (bullets, arrows)
-and words drawn twice at one place (overprint, fake bold). Words are compared after ``word_key``: NFKC (so ``ﬁ`` equals ``fi``), soft hyphens and
-zero-width characters dropped, punctuation and symbols stripped from both ends, case folded.
+and words drawn twice at one place (overprint, fake bold). Words are compared after ``word_key``: NFKD (so ``ﬁ`` equals ``fi``), soft hyphens and
+zero-width characters dropped, accents folded away (the backend reads an accent drawn apart
+as a character of its own, ``f¨ur``, which olparse composes to ``für``), punctuation and
+symbols stripped from both ends, case folded.
 Words that are only punctuation or symbols (bullets, dashes, dingbats) are not counted.
 
 The output legitimately changes the *shape* of some words, and ``compare_words`` accepts these
@@ -33,6 +35,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
+from ..normalize import DOTLESS, SPACING_ACCENTS
+
 #: At most this many backend words are tried as one letter-spaced output word.
 MAX_JOIN = 32
 #: A word drawn again within this distance (points) of itself is an overprint (fake bold).
@@ -40,6 +44,8 @@ OVERPRINT_PT = 1.0
 #: Line-end hyphens that dehyphenation may remove (hyphen-minus, soft hyphen, U+2010, U+2011).
 HYPHENS = "-\u00ad\u2010\u2011"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffd"))
+#: What ``word_key`` folds: spacing accents go, dotless letters get their dot.
+_FOLDED = {**_INVISIBLE, **dict.fromkeys(map(ord, SPACING_ACCENTS)), **{ord(k): v for k, v in DOTLESS.items()}}
 
 #: JSON fields that hold document text (``hyphenation`` holds raw forms and is left out on purpose).
 ARTICLE_TEXT_FIELDS = ("section", "kicker", "title", "standfirst", "byline")
@@ -77,8 +83,10 @@ class Coverage:
 
 
 def word_key(word: str) -> str:
-    """The comparable form of a word: NFKC, invisible marks dropped, edge punctuation stripped, folded."""
-    text = unicodedata.normalize("NFKC", word.translate(_INVISIBLE))
+    """The comparable form of a word: NFKD, invisible marks and accents dropped, edge punctuation
+    stripped, case folded."""
+    text = unicodedata.normalize("NFKD", word.translate(_FOLDED))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).replace(" ", "")
     start, end = 0, len(text)
     while start < end and not text[start].isalnum():
         start += 1
