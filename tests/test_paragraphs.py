@@ -140,3 +140,13 @@ def test_word_gaps_are_measured_from_glyph_positions():
     assert word_gap_em(line_wide) == 0.8
     assert is_stretched(line_wide, 0.5) and not is_stretched(line_natural, 0.5)
     assert natural_word_gap([]) is None
+
+
+def test_a_list_of_one_line_items_gives_one_paragraph_per_item():
+    """Every line of the block starts with a bullet (none is indented against the others):
+    each item is still its own paragraph, even after an item ending in a colon."""
+    items = [["•", "Ved", "prøven", "gælder:"], ["•", "Første", "punkt", "på", "listen"],
+             ["•", "Andet", "punkt", "på", "listen"]]
+    runs = [r for k, item in enumerate(items) for r in set_line(item, 50, 100 + 14 * k, None)]
+    found = build_paragraphs(body_blocks(runs), LEXICON)
+    assert paragraph_words(found) == items

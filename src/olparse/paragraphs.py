@@ -223,7 +223,7 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
     if sum(bullets) >= 2:  # a list: every item starts at its bullet, whatever the line lengths
         indented = [b or (i > 0 and spaced[i - 1]) for i, b in enumerate(bullets)]
         short = [False] * len(lines)
-    if len(lines) == 1 or all(indented):
+    elif len(lines) == 1 or all(indented):  # (a list of one-line items is all bullets: they stay)
         indented = [False] * len(lines)
     pieces: list[Piece] = []
     start = 0
