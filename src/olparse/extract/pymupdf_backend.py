@@ -27,9 +27,13 @@ from ._common import (baseline_across, clean_font_name, clean_metadata, clean_te
                       rgb_to_int, rotation_of)
 
 #: rawdict without image data (fast) and without clipping to the crop box (art may bleed);
-#: glyphs without a Unicode mapping come as their codes, for ``unmapped`` to decode.
+#: glyphs without a Unicode mapping come as their codes, for ``unmapped`` to decode. The
+#: glyphs drawn are read, not a marked-content ``/ActualText`` over them, as the text trace
+#: reads them: pages read either way agree (InDesign gives a list bullet and the space after
+#: it the bullet's code as ActualText, which MuPDF's text page reads as a letter ``h``).
 TEXT_FLAGS = (pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE
-              | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE)
+              | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+              | getattr(pymupdf, "TEXT_IGNORE_ACTUALTEXT", 0))
 FLAG_ITALIC = 2
 FLAG_BOLD = 16
 #: MuPDF warnings that mean text may be missing or wrong (others, e.g. bad ICC links, do not).
