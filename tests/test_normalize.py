@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import make_page, make_run
-from olparse.normalize import clean_char, is_dingbat_font, normalize_page, normalize_run, normalize_text
+from olparse.normalize import (clean_char, is_dingbat_font, is_symbol_font, normalize_page, normalize_run,
+                               normalize_text)
 
 
 def edges_ok(run) -> bool:
@@ -77,9 +78,50 @@ def test_soft_hyphens_are_kept_for_the_line_stage():
 
 
 # ----------------------------------------------------------------------------- dingbats
-@pytest.mark.parametrize("font", ["ZapfDingbats", "Wingdings-Regular", "ITCZapfDingbats", "Symbol", "Universal-Pi-Regular"])
+@pytest.mark.parametrize("font", ["ZapfDingbats", "Wingdings-Regular", "ITCZapfDingbats", "Wingdings3",
+                                  "Universal-Pi-Regular", "SymbolNeu"])
 def test_dingbat_fonts_are_recognised_by_name(font):
     assert is_dingbat_font(font)
+
+
+@pytest.mark.parametrize("font", ["Symbol", "SymbolMT", "Symbol,Bold"])
+def test_the_symbol_font_is_not_a_dingbat_font(font):
+    assert is_symbol_font(font) and not is_dingbat_font(font)
+
+
+def test_unmapped_symbol_font_letters_are_greek_and_its_signs_math():
+    """``11β-hydroxylase`` set with a Symbol β whose code came through as ``b``."""
+    assert normalize_run(make_run("b", 0, 50, font="Symbol")).text == "β"
+    assert normalize_run(make_run("a, D, m", 0, 50, font="SymbolMT")).text == "α, Δ, μ"
+    assert normalize_run(make_run("\u00a3 \u00b3 \u00b1 \u00b4 12", 0, 50, font="Symbol")).text == "≤ ≥ ± × 12"
+
+
+def test_symbol_font_text_already_in_unicode_is_kept():
+    assert normalize_run(make_run("αβ 2", 0, 50, font="Symbol")).text == "αβ 2"
+
+
+@pytest.mark.parametrize("glyph", ["h", "`", "\u00a2", "(", "\u00ca"])
+def test_a_lone_unknown_dingbat_is_a_marker_never_a_character(glyph):
+    """Wingdings codes the table does not know (arrows, icons) set on their own mark a list
+    item or an icon: a bullet, not the letter or sign the code happens to be."""
+    assert normalize_run(make_run(glyph, 0, 50, font="Wingdings3")).text == "•"
+
+
+def test_a_dingbat_font_already_mapped_to_unicode_keeps_its_symbols():
+    """A ZapfDingbats ``■`` that the PDF maps to U+25A0 is the symbol itself."""
+    assert normalize_run(make_run("\u25a0", 0, 50, font="ZapfDingbats")).text == "\u25a0"
+    assert normalize_run(make_run("\u27a2 \u2713", 0, 50, font="Wingdings")).text == "\u27a2 \u2713"
+
+
+def test_symbol_font_signs_that_are_also_unicode_are_kept():
+    """``×`` is U+00D7 in Unicode and dotmath at 0xD7 in the Symbol encoding: a correctly
+    mapped font gives it too, so it is left as it is."""
+    assert normalize_run(make_run("2 \u00d7 3 \u00b1 1\u00b0", 0, 50, font="Symbol")).text == "2 × 3 ± 1°"
+
+
+def test_unknown_dingbats_in_a_row_are_dropped():
+    assert normalize_run(make_run("vvv", 0, 50, font="Wingdings3")) is None
+    assert normalize_run(make_run("(*", 0, 50, font="Wingdings")) is None
 
 
 @pytest.mark.parametrize("font", ["Minion-Regular", "Pinion-Bold", "Spirit-Light", "Helvetica"])

@@ -49,7 +49,7 @@ from typing import Sequence
 
 from .geometry import BBox, union_all
 from .model import Line, RawPage, Run
-from .normalize import is_dingbat_font
+from .fonts import is_dingbat_font
 
 BASELINE_TOLERANCE_EM = 0.3
 WORD_GAP_EM = 0.5

@@ -14,7 +14,12 @@ What it does to each run's text, and why:
   ``hyphen_signal="soft"`` of the line and drops the rest.
 * Characters of dingbat fonts (ZapfDingbats, Wingdings, ...) are mapped by the font: their
   letter codes draw symbols (``n`` is a black square ``■``), so the letter must never reach the
-  text. End marks in other fonts are recognised by ``lines`` from their position.
+  text. A code the table does not know is no text either: a lone one (an arrow or icon set as
+  a list marker) becomes ``•``, others go. End marks in other fonts are recognised by
+  ``lines`` from their position.
+* Characters of the Symbol font whose codes came through unmapped are read in the Symbol
+  encoding: its letters are Greek (``b`` is ``β``, as in ``11β-hydroxylase``), some other
+  codes math signs (``£`` is ``≤``). Codes already in Unicode are kept.
 * Accents drawn as glyphs of their own over a letter become one accented letter: TeX's
   ``\\"u`` extracts as ``¨u`` (the accent with no advance, then the letter), and other
   typesetters set the letter first and the accent over it (``a¨`` for ``ä``, ``c¸`` for ``ç``).
@@ -34,6 +39,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from .fonts import SYMBOL_ENCODING, is_dingbat_font, is_symbol_font
 from .model import RawPage, Run
 
 LIGATURES = {
@@ -63,14 +69,6 @@ NEEDS_CLEANING = re.compile("[" + "".join(LIGATURES) + "".join(SPACES) + "".join
                             + "\ue000-\uf8ff\x00-\x1f\x7f-\x9f]")
 #: Runs with one of these may hold an accent drawn over a letter.
 MAY_COMPOSE = re.compile("[" + re.escape("".join(SPACING_ACCENTS)) + "]")
-DINGBAT_FONT = re.compile(r"dingbat|zapf|wingding|webding|\bsymbol|ornament|(^|[-_ ])pi([-_ ]|$)", re.I)
-
-
-def is_dingbat_font(font: str) -> bool:
-    """True for fonts whose letter codes draw symbols (by the font's name)."""
-    return bool(DINGBAT_FONT.search(font))
-
-
 def normalize_page(page: RawPage) -> RawPage:
     """Normalise every run of ``page``; runs left empty are dropped."""
     runs = []
@@ -84,15 +82,19 @@ def normalize_page(page: RawPage) -> RawPage:
 def normalize_run(run: Run) -> Run | None:
     """Clean one run's text, keeping ``char_x`` aligned; ``None`` when nothing is left."""
     dingbat = is_dingbat_font(run.font)
-    if not dingbat and not NEEDS_CLEANING.search(run.text) and unicodedata.is_normalized("NFC", run.text) \
-            and not MAY_COMPOSE.search(run.text):
+    symbol = not dingbat and is_symbol_font(run.font)
+    if not dingbat and not symbol and not NEEDS_CLEANING.search(run.text) \
+            and unicodedata.is_normalized("NFC", run.text) and not MAY_COMPOSE.search(run.text):
         return run
     has_edges = len(run.char_x) == len(run.text) + 1
+    lone = dingbat and len(run.text.strip()) == 1
     pieces: list[str] = []
     edges: list[float] = []
     right = 0.0
     for i, ch in enumerate(run.text):
-        rep = clean_char(ch, dingbat)
+        rep = SYMBOL_ENCODING[ch] if symbol and ch in SYMBOL_ENCODING else clean_char(ch, dingbat)
+        if lone and not rep and not ch.isspace():
+            rep = "•"  # a symbol the table does not know, set on its own: a list marker or an icon
         if not rep:
             continue
         pieces.append(rep)
@@ -167,7 +169,7 @@ def _resample_edges(edges: tuple[float, ...], n: int) -> tuple[float, ...]:
 def clean_char(ch: str, dingbat_font: bool = False) -> str:
     """The text one extracted character stands for ('' to drop it)."""
     if dingbat_font:
-        return DINGBAT_LETTERS.get(ch, "" if ch.isalnum() else ch)
+        return dingbat_char(ch)
     if ch in LIGATURES:
         return LIGATURES[ch]
     if ch in SPACES:
@@ -180,6 +182,23 @@ def clean_char(ch: str, dingbat_font: bool = False) -> str:
     if code < 0x20 or 0x7F <= code < 0xA0:
         return " " if ch in "\n\r\x0b\x0c" else ""
     return ch
+
+
+def dingbat_char(ch: str) -> str:
+    """The symbol a dingbat font's character stands for; '' when it is an unknown code.
+
+    A character beyond Latin-1 is already the symbol (the font maps its glyphs to Unicode:
+    ``■``, ``➢``); an ASCII or Latin-1 character is the glyph's code, which draws some other
+    symbol than the letter (``n`` is ``■``).
+    """
+    if ch in DINGBAT_LETTERS:
+        return DINGBAT_LETTERS[ch]
+    if ch.isspace():
+        return " "
+    code = ord(ch)
+    if 0xE000 <= code <= 0xF8FF:
+        return PUA_BULLETS.get(ch, "")
+    return ch if code >= 0x100 and ch not in DROPPED else ""
 
 
 def normalize_text(text: str) -> str:

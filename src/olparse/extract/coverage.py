@@ -130,7 +130,7 @@ def backend_words(path: str, password: str | None = None, ignored: Counter | Non
 
 def rawdict_words(raw: dict, ignored: Counter | None = None) -> list[str]:
     """Whitespace-separated words of a MuPDF ``rawdict``, without dingbats and overprints."""
-    from ..normalize import is_dingbat_font
+    from ..fonts import is_dingbat_font
     seen: dict[str, list[tuple[float, float]]] = {}
     words: list[str] = []
     for block in raw.get("blocks", ()):

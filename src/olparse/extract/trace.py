@@ -31,7 +31,8 @@ the trace with it set as MuPDF's default (``pymupdf_backend.font_box_corrections
 
 The trace cannot stand in for the text page everywhere. ``trace_to_runs`` returns ``None``
 (read the page with ``rawdict`` instead) when a glyph has no Unicode mapping (the ``unmapped``
-repair needs the glyph codes that only ``rawdict`` reports) or when text is set at an angle
+repair needs the glyph codes that only ``rawdict`` reports; a dingbat font's glyphs are no
+text and need no repair, so they do not count) or when text is set at an angle
 that is not a multiple of 90 degrees or in vertical writing mode (glyph advances are not
 recoverable from axis-aligned boxes there). The backend also reads pages with a ``/Rotate``
 entry from ``rawdict``: their trace is in unrotated coordinates.
@@ -42,6 +43,7 @@ from __future__ import annotations
 import operator
 from typing import NamedTuple, Sequence
 
+from ..fonts import is_dingbat_font
 from ..geometry import BBox
 from ..model import Run
 from ._common import (baseline_across, clean_font_name, clean_text, is_bold_name, is_italic_name, rgb_to_int,
@@ -77,8 +79,9 @@ def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]
         if not chars:
             continue
         codes, glyphs, origins, boxes = zip(*chars)
-        if span["wmode"] or needs_text_page(codes) or (span["dir"] != HORIZONTAL and rotation_of(*span["dir"]) % 90):
-            return None
+        if span["wmode"] or (span["dir"] != HORIZONTAL and rotation_of(*span["dir"]) % 90) or \
+                (needs_text_page(codes) and not is_dingbat_font(span["font"])):
+            return None  # a dingbat glyph without Unicode needs no repair: normalize drops it
         add_span(pieces, pen, span, page, Columns(codes, glyphs, origins, boxes))
     runs: list[Run] = []
     styles: dict[tuple, tuple] = {}
