@@ -110,6 +110,19 @@ def test_running_head_at_the_top_of_the_page():
     assert [(i.page, i.kind) for i in furniture.items] == [(n, "running_head") for n in range(1, 5)]
 
 
+def test_a_running_head_split_by_a_wide_gap_on_some_pages_is_still_one():
+    """``UE 8.`` and its chapter name: one block on some pages, two on others (the gap inside
+    is as wide as a gutter). The row reads the same on every page."""
+    whole = [make_run("UE 8. Circulation", 50, 40, size=8)]
+    split = [make_run("UE 8.", 50, 40, size=8), make_run("Circulation", 100, 40, size=8)]
+    heads_on = {1: whole, 2: whole, 3: split, 4: split}  # neither form alone on a quarter of 12 pages
+    pages = [body_page(n, head=heads_on.get(n)) for n in range(1, 13)]
+    furniture = find_furniture(pages, measure_style(pages))
+    heads = {(i.page, i.text) for i in furniture.items if i.kind == "running_head"}
+    assert heads == {(1, "UE 8. Circulation"), (2, "UE 8. Circulation"), (3, "UE 8."), (3, "Circulation"),
+                     (4, "UE 8."), (4, "Circulation")}
+
+
 def test_page_map_is_inferred_where_a_page_has_no_folio():
     pages = [body_page(n, footer(None if n == 3 else n + 10)) for n in range(1, 6)]
     furniture = find_furniture(pages, measure_style(pages))

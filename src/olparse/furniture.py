@@ -12,7 +12,9 @@ Algorithm:
 2. **Repetition.** A candidate's signature is its text in lower case with every digit run
    replaced by ``#`` and spaces removed (so ``O F F E N T L I G`` equals ``Offentlig``). A
    signature seen on at least ``REPEAT_SHARE`` of the pages (and on two pages at least) marks
-   running heads (top) and running footers (bottom).
+   running heads (top) and running footers (bottom). A margin row of several blocks also
+   counts as a whole, so a head that is split by a wide gap on some pages and not on others
+   still repeats.
 3. **Folios.** A number of one to three digits standing alone in a margin block, or at either end
    of a running footer (``20 Offentlig Ledelse``), is the page's printed number.
 4. **Page map.** The offset ``printed - pdf`` that most folios agree on; pages without a folio
@@ -99,16 +101,18 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
                   and (zone := margin_zone(b, top, bottom, p.height)) is not None]
     # the contents page repeats every title: it must not make titles look like running heads
     contents = {p.number for p in pages if is_contents_page(p)}
+    rows = row_signatures(candidates)
     counted = [c for c in candidates if c[0].number not in contents]
-    counts = Counter({key: len(on_pages) for key, on_pages in pages_by_signature(counted).items()})
-    free_standing = {(zone, signature(b.text)) for p, b, zone in candidates if not heads_a_title(b, p, style)}
+    counts = Counter({key: len(on_pages) for key, on_pages in pages_by_signature(counted, rows).items()})
+    free_standing = {(zone, sig) for p, b, zone in candidates if not heads_a_title(b, p, style)
+                     for sig in signatures_of(b, rows)}
     need = max(2, REPEAT_SHARE * len(pages))
     items: list[FurnitureItem] = []
     for page, block, zone in candidates:
-        sig = signature(block.text)
         folio = folio_of(block.text)
         # a label that stands over a title wherever it appears is a recurring kicker, not furniture
-        repeated = counts[(zone, sig)] >= need and sig and (zone, sig) in free_standing
+        repeated = any(counts[(zone, sig)] >= need and sig and (zone, sig) in free_standing
+                       for sig in signatures_of(block, rows))
         if FOLIO_ALONE.match(block.text) and not (page.number in contents and has_text_beside(block, page)):
             items.append(FurnitureItem("folio", block.text.strip(), page.number, block.id, folio))
         elif repeated:
@@ -147,16 +151,45 @@ def compact(text: str) -> str:
     return re.sub(r"[\s:]+", "", text).lower()
 
 
-def pages_by_signature(candidates) -> dict[tuple[str, str], set[int]]:
+def row_signatures(candidates) -> dict[int, str]:
+    """For each margin block (by ``id()``), the signature of its whole row: the margin blocks of
+    its page that share its height, left to right, without folios standing alone.
+
+    A running head set with a wide gap inside (``UE 8.`` and ``Circulation``) is two blocks on
+    some pages and one on others; its row reads the same on all of them.
+    """
+    rows: dict[int, str] = {}
+    by_page: dict[int, list[Block]] = {}
+    for page, block, _ in candidates:
+        by_page.setdefault(page.number, []).append(block)
+    for blocks in by_page.values():
+        for block in blocks:
+            row = sorted((b for b in blocks if not FOLIO_ALONE.match(b.text)
+                          and b.bbox.y_overlap(block.bbox) > 0.5 * min(b.bbox.height, block.bbox.height)),
+                         key=lambda b: b.bbox.x0)
+            rows[id(block)] = signature(" ".join(b.text for b in row)) if len(row) > 1 else ""
+    return rows
+
+
+def signatures_of(block: Block, rows: dict[int, str]) -> list[str]:
+    """The block's own signature, and its row's when the row holds more than the block."""
+    own = signature(block.text)
+    row = rows.get(id(block), "")
+    return [own, row] if row and row != own else [own]
+
+
+def pages_by_signature(candidates, rows: dict[int, str] | None = None) -> dict[tuple[str, str], set[int]]:
     """For each (zone, signature), the pages where it appears at one height on the page.
 
     Occurrences are grouped by their top edge (within ``SAME_PLACE_SHARE`` of the page height),
     and the largest group counts: a running head sits in the same place on every page, a word
-    that merely recurs (a cover teaser and a kicker) does not.
+    that merely recurs (a cover teaser and a kicker) does not. A block counts under its own
+    signature and its row's (``row_signatures``).
     """
     places: dict[tuple[str, str], list[tuple[float, int]]] = {}
     for page, block, zone in candidates:
-        places.setdefault((zone, signature(block.text)), []).append((block.bbox.top / page.height, page.number))
+        for sig in signatures_of(block, rows or {}):
+            places.setdefault((zone, sig), []).append((block.bbox.top / page.height, page.number))
     seen: dict[tuple[str, str], set[int]] = {}
     for key, found in places.items():
         best: set[int] = set()
