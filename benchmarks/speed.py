@@ -32,6 +32,7 @@ import pymupdf
 
 from olparse.options import Options
 from olparse.pipeline import analyse, read_layouts
+from olparse.worker import reap_workers
 
 
 def time_rawdict(path: str) -> tuple[float, int]:
@@ -46,9 +47,10 @@ def time_rawdict(path: str) -> tuple[float, int]:
 def time_olparse(path: str) -> tuple[float, float]:
     """Seconds for the per-page stages and for the document stages + text rendering."""
     start = time.perf_counter()
-    info, layouts, warnings = read_layouts(path, Options())
+    info, layouts, warnings = read_layouts(path, Options(), reap=False)
     middle = time.perf_counter()
     analyse(info, layouts, warnings).to_text()
+    reap_workers()  # as ``parse`` does: the page workers exit while the document stages run
     return middle - start, time.perf_counter() - middle
 
 

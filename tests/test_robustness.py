@@ -245,6 +245,18 @@ def test_no_reader_process_outlives_a_parse():
     assert not multiprocessing.active_children()
 
 
+def test_page_workers_exit_while_the_document_stages_run_and_are_waited_for():
+    """``read_pages(reap=False)`` returns without waiting for its workers to exit (a few
+    milliseconds each); ``reap_workers`` then leaves none behind."""
+    from olparse import worker
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-items.pdf"  # 8 pages: two workers
+    outcome = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(), reap=False)
+    assert len(outcome.layouts) == 8
+    assert len(worker.EXITING) == 2
+    worker.reap_workers()
+    assert not worker.EXITING and not multiprocessing.active_children()
+
+
 # ------------------------------------------------------------------------------ fallbacks
 def test_unopenable_file_is_opened_with_the_other_backend(monkeypatch):
     from olparse.extract import pymupdf_backend

@@ -43,7 +43,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from .errors import BackendError, OlparseError, ParseTimeoutError
 from .model import PageLayout
-from .worker import DocInfo, LayoutFn, PageResult, Worker, open_source, read_page
+from .worker import DocInfo, LayoutFn, PageResult, Worker, open_source, read_page, reap_workers
 
 #: Documents with at least this many pages are read by two workers where there are two cores.
 PARALLEL_MIN_PAGES = 4
@@ -103,16 +103,18 @@ class GuardedReader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def close(self) -> None:
-        self._stop_worker()
+    def close(self, wait: bool = True) -> None:
+        """Stop the worker and close the document; without ``wait`` the worker's exit is waited
+        for later (``worker.reap_workers``)."""
+        self._stop_worker(wait)
         if self._src is not None:
             with contextlib.suppress(Exception):
                 self._src.close()
             self._src = None
 
-    def _stop_worker(self) -> None:
+    def _stop_worker(self, wait: bool = True) -> None:
         if self._worker is not None:
-            self._worker.stop()
+            self._worker.stop(wait)
             self._worker = None
         self._retiring = False
         self._requested = None
@@ -180,7 +182,7 @@ class GuardedReader:
             self._worker.send(("read", self._requested))
             if last:
                 self._worker.send(("stop", None))
-                self._retiring = True
+                self._retiring = self._worker.retiring = True
 
     def read(self, numbers: Sequence[int], plain: bool = False) -> Iterator[PageResult]:
         """Yield one ``PageResult`` per page, in order; ``plain`` uses ``plain_layout``."""
@@ -260,7 +262,7 @@ class ReadOutcome:
 def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
                choose: Callable[[int], Sequence[int]], limits: Limits, fallback: bool = True,
                layout: LayoutFn | None = None,
-               progress: Callable[[int, int], None] | None = None) -> ReadOutcome:
+               progress: Callable[[int, int], None] | None = None, reap: bool = True) -> ReadOutcome:
     """Read the chosen pages of a PDF within ``limits``, falling back where something fails.
 
     1. Open with ``backend``; if it cannot open the file (corrupt, crashed, timed out) and
@@ -270,7 +272,10 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
     4. Pages still missing are read with the other backend (``fallback``).
     5. Raise ``CorruptPdfError`` when no chosen page could be read at all.
 
-    Every fallback and every page left out is recorded in ``warnings``.
+    Every fallback and every page left out is recorded in ``warnings``. With ``reap`` the
+    workers have exited when this returns; without it the caller must call
+    ``worker.reap_workers()`` (``pipeline.parse`` does, after the document stages, so that
+    the workers' exit overlaps them).
     """
     deadline = time.monotonic() + limits.timeout if limits.timeout else None
     spare = spare_reader(path, backend, password, limits, layout, deadline)  # opens alongside the first
@@ -299,10 +304,13 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
             reader.request(numbers, last=True)
             pages = reader.read(numbers)
         results = {r.number: r for r in report_progress(pages, len(numbers), progress)}
-        spare.close()
+        spare.close(wait=False)
         retry_plain(reader, results, warnings)
+        reader.close(wait=False)
     if fallback:
         retry_other_backend(path, info.backend, password, limits, layout, deadline, results, warnings)
+    if reap:
+        reap_workers()
     warnings.extend(page_warnings(results.values()))
     layouts = [results[n].layout for n in numbers if results[n].layout is not None]
     if numbers and not layouts:

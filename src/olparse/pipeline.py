@@ -24,6 +24,7 @@ from .guard import Limits, read_pages
 from .layout import order_page
 from .lines import build_lines
 from .model import PageLayout, RawPage
+from .worker import reap_workers
 from .normalize import normalize_page
 from .options import Options
 
@@ -51,16 +52,18 @@ class SourceInfo:
 
 
 def read_layouts(path: str | os.PathLike[str], options: Options,
-                 progress: Callable[[int, int], None] | None = None) -> tuple[SourceInfo, list[PageLayout], list[str]]:
+                 progress: Callable[[int, int], None] | None = None,
+                 reap: bool = True) -> tuple[SourceInfo, list[PageLayout], list[str]]:
     """Open the PDF and lay out each selected page; returns source info, layouts and warnings.
 
     Pages are read within the time and memory limits of ``options`` and with backend fallback
     (see ``olparse.guard.read_pages``); every page that needed a fallback or is left out is
-    named in the warnings.
+    named in the warnings. Without ``reap`` the page workers may still be exiting on return:
+    call ``worker.reap_workers()`` when done (``parse`` does).
     """
     check_input_file(path)
     outcome = read_pages(path, options.backend, options.password, options.page_numbers,
-                         limits_of(options), options.fallback, layout_page, progress)
+                         limits_of(options), options.fallback, layout_page, progress, reap)
     doc = outcome.info
     name = clean_text(Path(path).name)  # a file name that is not UTF-8 must not make the JSON unwritable
     info = SourceInfo(name, file_sha256(path), doc.page_count, doc.backend, dict(doc.metadata))
@@ -100,8 +103,11 @@ def parse(path: str | os.PathLike[str], options: Options | dict | None = None,
         OlparseError: a subclass naming what is wrong with the input and what to do.
     """
     opts = Options.resolve(options, **overrides)
-    info, layouts, warnings = read_layouts(path, opts, progress)
-    return analyse(info, layouts, warnings)
+    try:
+        info, layouts, warnings = read_layouts(path, opts, progress, reap=False)
+        return analyse(info, layouts, warnings)  # while the page workers exit
+    finally:
+        reap_workers()
 
 
 #: Warning codes by what the reader's message says (first match wins).

@@ -228,6 +228,7 @@ class Worker:
             from .extract import load_backend
             with contextlib.suppress(Exception):  # only a head start: the worker reports failures
                 load_backend(backend)  # forked workers inherit the loaded library
+        self.retiring = False  # told to exit after its last page
         self.conn, child = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=worker_main, daemon=True, name="olparse-reader",
                                    args=(child, path, backend, password, limits.memory_mb, layout))
@@ -260,10 +261,34 @@ class Worker:
                 return f"the reader process died ({signal.Signals(-code).name})"
         return f"the reader process died (exit code {code})"
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
+        """Stop the worker; without ``wait`` it is left to exit (it was told to, or is killed)
+        and ``reap_workers`` waits for it later, while the caller goes on."""
         with contextlib.suppress(Exception):
-            if self.process.is_alive():
+            if self.process.is_alive() and (wait or not self.retiring):
                 self.process.kill()
-            self.process.join(5.0)
+            if wait:
+                self.process.join(5.0)
+            else:
+                EXITING.append(self.process)
         with contextlib.suppress(Exception):
             self.conn.close()
+
+
+#: Workers stopped without waiting for them (``Worker.stop(wait=False)``), for ``reap_workers``.
+EXITING: list[Any] = []
+
+
+def reap_workers() -> None:
+    """Wait for every worker stopped without waiting: none may outlive the parse.
+
+    A worker's exit takes a few milliseconds (the kernel frees its memory); reading pages
+    stops its workers without waiting, so that this overlaps the document stages.
+    """
+    while EXITING:
+        process = EXITING.pop()
+        with contextlib.suppress(Exception):
+            process.join(5.0)
+            if process.is_alive():
+                process.kill()
+                process.join(5.0)
