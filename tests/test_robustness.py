@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from olparse.document import validate_document
 from olparse.errors import (BackendError, CorruptPdfError, EncryptedPdfError, ExitCode, InputError,
@@ -243,6 +245,20 @@ def test_no_reader_process_outlives_a_parse():
     with pytest.raises(KeyboardInterrupt):
         parse(case_path("clean.pdf"), progress=interrupt)
     assert not multiprocessing.active_children()
+
+
+@given(st.lists(st.integers(1, 999), unique=True, max_size=60))
+def test_two_workers_share_the_pages_evenly_between_left_and_right(numbers):
+    """Every page goes to exactly one worker, in order; each gets as many pages of either
+    parity (left and right sides of a spread) as the other, to within one."""
+    from olparse.guard import share_pages
+    first, second = share_pages(numbers)
+    assert sorted(first + second) == sorted(numbers)
+    assert first == [n for n in numbers if n in first] and second == [n for n in numbers if n in second]
+    assert abs(len(first) - len(second)) <= 1
+    sides = lambda part: sum(1 for n in part if numbers.index(n) % 2 == 0)  # noqa: E731
+    assert abs(sides(first) - (len(first) - sides(first))) <= 1
+    assert abs(sides(second) - (len(second) - sides(second))) <= 1
 
 
 def test_page_workers_exit_while_the_document_stages_run_and_are_waited_for():
