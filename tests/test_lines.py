@@ -47,6 +47,15 @@ def test_runs_set_tight_join_without_a_space():
     assert texts([make_run("Kommu", 50, 100), make_run("nen", 75, 100)]) == ["Kommunen"]
 
 
+def test_spaces_typed_twice_are_one_space():
+    """``Sverige.  Det`` (two spaces after a stop) and a gap left by a deleted word read as
+    one space; the line's edges stay those of its glyphs."""
+    typed = "i denna del av  Sverige.  Det blev"
+    [line] = lines_of([make_run(typed, 50, 100)])
+    assert line.text == "i denna del av Sverige. Det blev"
+    assert (line.bbox.x0, line.bbox.x1) == (50, 50 + len(typed) * 5)
+
+
 def test_lines_on_different_baselines_stay_apart():
     assert texts([make_run("første linje", 50, 100), make_run("anden linje", 50, 112)]) == \
         ["første linje", "anden linje"]

@@ -87,6 +87,8 @@ MAX_MARKER_GAP_EM = 4.0
 LIST_MARKER = re.compile(r"[•▪◦‣⁃●■□–\-*>]|\d{1,2}[.)]|[a-zA-Z][.)]")
 END_MARK_GLYPHS = frozenset("■□▪◼◾●◆❑▲★")
 DINGBAT_LETTERS = frozenset("nlqupo")
+#: Two or more spaces between visible characters: one space in the line's text.
+SPACES_INSIDE = re.compile(r"(?<=\S) {2,}(?=\S)")
 SENTENCE_END = tuple(".!?”\"»)…:;'’")
 HYPHENS = ("-", "\u2010", "\u2011")
 
@@ -487,6 +489,7 @@ def runs_to_line(runs: list[Run], page: int, scripts: frozenset[Run] = frozenset
         text = close_up_letterspacing(runs) or text
     text, end_mark = strip_end_mark(text, runs)
     text, signal = line_end_signal(text)
+    text = SPACES_INSIDE.sub(" ", text)  # typed twice, or left where a word was deleted
     dominant = dominant_run(runs)
     return Line(
         text=text,
