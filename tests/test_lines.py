@@ -330,6 +330,16 @@ def test_a_footnote_number_after_a_word_stays_with_it_and_the_line_goes_on():
     assert texts([word, note, rest]) == ["magasinet.¹² Det næste ord"]
 
 
+def test_a_footnote_number_in_another_font_is_still_a_superscript():
+    """TeX sets footnote numbers in a small-caps font of another name (``TeXPalladioL-SC``
+    beside ``URWPalladioL-Roma``): ``Wiki¹``, not ``Wiki1``. Letters from another font stay."""
+    word = make_run("Trennmuster-Wiki", 50, 100, font="URWPalladioL-Roma")
+    note = make_run("1", word.bbox.x1 + 0.2, 96.4, size=7.6, font="TeXPalladioL-SC")
+    assert texts([word, note]) == ["Trennmuster-Wiki¹"]
+    letter = make_run("e", word.bbox.x1 + 0.2, 96.4, size=7.6, font="MinionPro-It")
+    assert texts([word, letter]) == ["Trennmuster-Wikie"]
+
+
 def test_a_mark_in_a_symbol_font_is_not_turned_into_a_letter_script():
     """A dingbat end mark (■ drawn as "n") set small and low keeps its own character."""
     word = make_run("slutningen.", 50, 100)

@@ -87,6 +87,8 @@ MAX_MARKER_GAP_EM = 4.0
 LIST_MARKER = re.compile(r"[•▪◦‣⁃●■□–\-*>]|\d{1,2}[.)]|[a-zA-Z][.)]")
 END_MARK_GLYPHS = frozenset("■□▪◼◾●◆❑▲★")
 DINGBAT_LETTERS = frozenset("nlqupo")
+#: A footnote reference: numbers, with commas or spaces between them.
+FOOTNOTE_NUMBER = re.compile(r"\d+(?:[, ]+\d+)*")
 #: Two or more spaces between visible characters: one space in the line's text.
 SPACES_INSIDE = re.compile(r"(?<=\S) {2,}(?=\S)")
 SENTENCE_END = tuple(".!?”\"»)…:;'’")
@@ -280,11 +282,19 @@ def attach_scripts(segments: list[list[Run]], scripts: frozenset[Run]) -> tuple[
 
 def written_as_scripts(runs: Sequence[Run], text: Sequence[Run]) -> list[Run]:
     """``runs``, scripts of ``text``, written with script characters (``as_script``) where they
-    are in the text's own font family: a symbol font's glyph is a mark (■ drawn as "n")."""
+    are in the text's own font family: a symbol font's glyph is a mark (■ drawn as "n").
+    Footnote numbers may come from another font (TeX sets them in a small-caps cut of another
+    name); digits are written as scripts unless their font is a dingbat font."""
     base = statistics.median(r.baseline for r in text)
     families = {font_family(r.font) for r in text}
-    return [as_script(run, raised=run.baseline < base) if font_family(run.font) in families else run
+    return [as_script(run, raised=run.baseline < base)
+            if font_family(run.font) in families or is_footnote_number(run) else run
             for run in runs]
+
+
+def is_footnote_number(run: Run) -> bool:
+    """Digits (``1``, ``2,3``) in a font that is not a dingbat font."""
+    return FOOTNOTE_NUMBER.fullmatch(run.text) is not None and not is_dingbat_font(run.font)
 
 
 def is_scanned(page: RawPage) -> bool:
