@@ -84,7 +84,7 @@ def test_dingbat_fonts_are_recognised_by_name(font):
     assert is_dingbat_font(font)
 
 
-@pytest.mark.parametrize("font", ["Symbol", "SymbolMT", "Symbol,Bold"])
+@pytest.mark.parametrize("font", ["Symbol", "SymbolMT", "Symbol,Bold", "ABCDEF+SymbolMT"])
 def test_the_symbol_font_is_not_a_dingbat_font(font):
     assert is_symbol_font(font) and not is_dingbat_font(font)
 

@@ -11,7 +11,7 @@ import re
 
 DINGBAT_FONT = re.compile(r"dingbat|zapf|wingding|webding|\bsymbol|ornament|(^|[-_ ])pi([-_ ]|$)", re.I)
 #: The Symbol font (Adobe's, Windows' SymbolMT), whose codes follow the Symbol encoding.
-SYMBOL_FONT = re.compile(r"symbol(mt|ps)?\b", re.I)
+SYMBOL_FONT = re.compile(r"(^|\+)symbol(mt|ps)?\b", re.I)
 #: The Symbol encoding where it differs from ASCII and Latin-1: Greek letters, math signs.
 #: Codes that are also the right Unicode for a Symbol glyph (``×`` U+00D7, ``¬``, ``µ``, ``©``,
 #: ``®``) are left out: a font mapped correctly gives them too, so they cannot be told apart.
@@ -38,5 +38,5 @@ def is_dingbat_font(font: str) -> bool:
 
 
 def is_symbol_font(font: str) -> bool:
-    """True for the Symbol font (``Symbol``, ``SymbolMT``, ``Symbol,Bold``)."""
-    return bool(SYMBOL_FONT.match(font))
+    """True for the Symbol font (``Symbol``, ``SymbolMT``, ``Symbol,Bold``, ``ABCDEF+Symbol``)."""
+    return bool(SYMBOL_FONT.search(font))
