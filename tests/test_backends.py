@@ -113,3 +113,22 @@ def test_foreign_values_finds_a_library_object():
     leaky = dataclasses.replace(Run("x", BBox(0, 0, 1, 1), "F", 10, False, False, 0, 1, 0),
                                 char_x=(pymupdf.Point(0, 0),))
     assert foreign_values(leaky) == ["page.char_x[0]: pymupdf.Point"]
+
+
+def test_an_accent_drawn_over_its_letter_reads_as_one_letter_in_both_backends(tmp_path):
+    """TeX draws ``ü`` as the accent ``¨``, then the pen goes back and draws ``u`` under it.
+    Both backends keep the two in one run, and ``normalize`` writes ``für``."""
+    path = tmp_path / "accent.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=300, height=200)
+    size, x, y = 12, 50, 100
+    font = pymupdf.Font("helv")
+    for text in ("Gr", "\u00a8", "u", "\u00df"):  # "Grüß" with the umlaut set apart
+        page.insert_text((x, y), text, fontname="helv", fontsize=size)
+        if text != "\u00a8":  # the accent takes no room: the letter goes under it
+            x += font.text_length(text, fontsize=size)
+    doc.save(path)
+    doc.close()
+    for backend in BACKENDS:
+        words = [b.text for p in page_layouts(path, {"backend": backend}) for b in p.blocks]
+        assert words == ["Grüß"], backend

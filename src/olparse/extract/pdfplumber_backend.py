@@ -4,7 +4,9 @@ pdfplumber reports single characters without the spaces a reader sees between wo
 module groups characters into runs the way MuPDF does: consecutive characters (in content-stream
 order) of one font, size and colour on one baseline, with a space inserted where the gap between
 two glyphs is wider than ``SPACE_GAP_EM`` of the font size, and a new run started where the gap
-is wider than ``RUN_BREAK_EM`` or the text jumps backwards.
+is wider than ``RUN_BREAK_EM`` or the text jumps backwards. An accent drawn back over its letter
+(``¨`` then ``u`` at the same place, or ``a`` then ``¨`` over it) stays in the run, so that
+``normalize`` can compose the two as the PyMuPDF reading does.
 
 pdfminer reports damage it works around (corrupt streams, circular XObjects) through
 ``logging``; those records become the page's ``RawPage.warnings`` instead of stderr noise.
@@ -22,6 +24,7 @@ import pdfplumber
 from ..errors import CorruptPdfError, EncryptedPdfError
 from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
+from ..normalize import SPACING_ACCENTS
 from . import backend_reason
 from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_italic_name, printable,
                       rgb_to_int, rotation_of)
@@ -32,6 +35,8 @@ SPACE_GAP_EM = 0.15
 RUN_BREAK_EM = 0.5
 #: Glyphs whose baselines differ by more than this share of the size are on different lines.
 BASELINE_TOLERANCE_EM = 0.1
+#: How far (in em) the pen may go back to draw an accent over a letter, or a letter under it.
+ACCENT_BACK_EM = 1.0
 
 
 class PdfPlumberDocument:
@@ -169,7 +174,8 @@ def continues_run(prev: dict, char: dict) -> bool:
     if char_rotation(char) != 0:
         return True
     gap = float(char["x0"]) - float(prev["x1"])
-    return -0.2 * size <= gap <= RUN_BREAK_EM * size
+    back = ACCENT_BACK_EM if prev["text"] in SPACING_ACCENTS or char["text"] in SPACING_ACCENTS else 0.2
+    return -back * size <= gap <= RUN_BREAK_EM * size
 
 
 def _baseline(char: dict) -> float:
