@@ -330,6 +330,27 @@ def test_a_footnote_number_after_a_word_stays_with_it_and_the_line_goes_on():
     assert texts([word, note, rest]) == ["magasinet.¹² Det næste ord"]
 
 
+def test_scripts_of_a_short_word_on_a_line_of_its_own_join_it():
+    """``(CO₃²⁻)`` on a line of its own: the host is as short as a script could be, and its
+    scripts, shifted a third of an em, sit in rows of their own. In the page's text size it
+    is text, so it takes them when no longer text does."""
+    body = make_run("en linje brødtekst i sidens størrelse", 50, 80)
+    host = make_run("(CO", 50, 100)
+    sub = make_run("3", host.bbox.x1 - 0.1, 103.33, size=5.83)
+    sup = make_run("2-", sub.bbox.x1 + 0.2, 96.67, size=5.83)
+    close = make_run(")", sup.bbox.x1 - 0.1, 100)
+    assert texts([body, host, sub, sup, close])[1] == "(CO₃²⁻)"
+
+
+def test_a_raised_ring_from_a_symbol_font_is_a_degree_sign():
+    """TeX's ``$^\\circ$C``: a small ring from the symbol font, raised before the ``C``."""
+    body = make_run("målt ved en temperatur på", 50, 80)
+    number = make_run("25", 50, 100)
+    ring = make_run("\u25e6", number.bbox.x1 + 0.3, 96.1, size=6.0, font="CMSY6")
+    unit = make_run("C", ring.bbox.x1 + 0.5, 100)
+    assert texts([body, number, ring, unit])[1] == "25°C"
+
+
 def test_a_footnote_number_in_another_font_is_still_a_superscript():
     """TeX sets footnote numbers in a small-caps font of another name (``TeXPalladioL-SC``
     beside ``URWPalladioL-Roma``): ``Wiki¹``, not ``Wiki1``. Letters from another font stay."""

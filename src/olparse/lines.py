@@ -87,8 +87,6 @@ MAX_MARKER_GAP_EM = 4.0
 LIST_MARKER = re.compile(r"[•▪◦‣⁃●■□–\-*>]|\d{1,2}[.)]|[a-zA-Z][.)]")
 END_MARK_GLYPHS = frozenset("■□▪◼◾●◆❑▲★")
 DINGBAT_LETTERS = frozenset("nlqupo")
-#: A footnote reference: numbers, with commas or spaces between them.
-FOOTNOTE_NUMBER = re.compile(r"\d+(?:[, ]+\d+)*")
 #: Two or more spaces between visible characters: one space in the line's text.
 SPACES_INSIDE = re.compile(r"(?<=\S) {2,}(?=\S)")
 SENTENCE_END = tuple(".!?”\"»)…:;'’")
@@ -261,13 +259,20 @@ def attach_scripts(segments: list[list[Run]], scripts: frozenset[Run]) -> tuple[
     baseline.
     """
     candidate = [is_script_candidate(segment) for segment in segments]
+    body = text_size(segments)
+    # a short segment in the page's text size may host when no longer one does: ``(HCO`` of ``₃⁻``
+    short_text = [candidate[k] and all(r.size >= 0.9 * body for r in segment) for k, segment in enumerate(segments)]
     host_of: dict[int, int] = {}
     for index, segment in enumerate(segments):
         if candidate[index]:
             host = next((k for k, other in enumerate(segments)
                          if not candidate[k] and scripts_of(segment, other)), None)
+            if host is None:
+                host = next((k for k, other in enumerate(segments)
+                             if short_text[k] and k != index and scripts_of(segment, other)), None)
             if host is not None:
                 host_of[index] = host
+    host_of = {index: host for index, host in host_of.items() if host not in host_of}  # no chains
     if not host_of:
         return segments, scripts
     out = [list(segment) for segment in segments]
@@ -283,18 +288,19 @@ def attach_scripts(segments: list[list[Run]], scripts: frozenset[Run]) -> tuple[
 def written_as_scripts(runs: Sequence[Run], text: Sequence[Run]) -> list[Run]:
     """``runs``, scripts of ``text``, written with script characters (``as_script``) where they
     are in the text's own font family: a symbol font's glyph is a mark (■ drawn as "n").
-    Footnote numbers may come from another font (TeX sets them in a small-caps cut of another
-    name); digits are written as scripts unless their font is a dingbat font."""
+    Numbers and signs may come from another font (TeX sets footnote numbers in a small-caps cut
+    of another name, and a degree ring in its symbol font): without letters, a run is written
+    as scripts unless its font is a dingbat font."""
     base = statistics.median(r.baseline for r in text)
     families = {font_family(r.font) for r in text}
     return [as_script(run, raised=run.baseline < base)
-            if font_family(run.font) in families or is_footnote_number(run) else run
+            if font_family(run.font) in families or is_number_or_sign(run) else run
             for run in runs]
 
 
-def is_footnote_number(run: Run) -> bool:
-    """Digits (``1``, ``2,3``) in a font that is not a dingbat font."""
-    return FOOTNOTE_NUMBER.fullmatch(run.text) is not None and not is_dingbat_font(run.font)
+def is_number_or_sign(run: Run) -> bool:
+    """A run without letters (``1``, ``2,3``, ``◦``) in a font that is not a dingbat font."""
+    return not any(ch.isalpha() for ch in run.text) and not is_dingbat_font(run.font)
 
 
 def is_scanned(page: RawPage) -> bool:
@@ -302,6 +308,15 @@ def is_scanned(page: RawPage) -> bool:
     sizes and baselines are estimates, too rough to tell a superscript from a word."""
     area = page.width * page.height
     return area > 0 and any(image.bbox.area >= SCAN_COVERAGE * area for image in page.images)
+
+
+def text_size(segments: list[list[Run]]) -> float:
+    """The size most of the page's characters are set in."""
+    weight: dict[float, int] = {}
+    for segment in segments:
+        for run in segment:
+            weight[run.size] = weight.get(run.size, 0) + len(run.text)
+    return max(weight, key=weight.__getitem__) if weight else 0.0
 
 
 def is_script_candidate(segment: list[Run]) -> bool:
@@ -353,6 +368,7 @@ SUPERSCRIPTS = dict(zip("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺�
 SUPERSCRIPTS.update(zip("abcdefghijklmoprstuvwxyz", "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))
 SUBSCRIPTS = dict(zip("0123456789+-−=()aeoxhklmnpst", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜ"))
 SUPERSCRIPTS[" "] = SUBSCRIPTS[" "] = " "  # between two notes: ² ³
+SUPERSCRIPTS.update({"\u25e6": "°", "\u2218": "°"})  # a raised ring (TeX's ^\circ) is a degree sign
 
 
 def font_family(font: str) -> str:
