@@ -261,6 +261,21 @@ def test_two_workers_share_the_pages_evenly_between_left_and_right(numbers):
     assert abs(sides(second) - (len(second) - sides(second))) <= 1
 
 
+@given(st.binary(max_size=5000), st.lists(st.integers(-2, 40), max_size=12))
+def test_the_file_digest_taken_in_slices_is_the_files_sha256(data, slices):
+    """However the reading of pages slices it, the digest is that of the whole file."""
+    import hashlib
+    import tempfile
+    from olparse.pipeline import FileDigest
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as fh:
+        fh.write(data)
+        fh.flush()
+        with FileDigest(fh.name) as digest:
+            for k in slices:
+                digest.step(k)
+            assert digest.hexdigest() == hashlib.sha256(data).hexdigest()
+
+
 def test_page_workers_exit_while_the_document_stages_run_and_are_waited_for():
     """``read_pages(reap=False)`` returns without waiting for its workers to exit (a few
     milliseconds each); ``reap_workers`` then leaves none behind."""
