@@ -92,7 +92,6 @@ class GuardedReader:
             time.monotonic() + limits.timeout if limits.timeout else None)
         self._worker: Worker | None = None
         self._requested: tuple | None = None  # a read command sent ahead by ``request``
-        self._retiring = False  # the worker was told to exit after the requested pages
         self._src: Any = None
         self.info: DocInfo | None = None
         self.notes: list[str] = []
@@ -117,7 +116,6 @@ class GuardedReader:
         if self._worker is not None:
             self._worker.stop(wait)
             self._worker = None
-        self._retiring = False
         self._requested = None
 
     # -- opening
@@ -183,7 +181,7 @@ class GuardedReader:
             self._worker.send(("read", self._requested))
             if last:
                 self._worker.send(("stop", None))
-                self._retiring = self._worker.retiring = True
+                self._worker.retiring = True
 
     def read(self, numbers: Sequence[int], plain: bool = False) -> Iterator[PageResult]:
         """Yield one ``PageResult`` per page, in order; ``plain`` uses ``plain_layout``."""
@@ -203,8 +201,8 @@ class GuardedReader:
     def _read_some(self, pending: list[int], plain: bool) -> Iterator[PageResult]:
         """Read as many of ``pending`` as the current worker manages; returns how many were done."""
         command = (tuple(pending), plain)
-        if self._retiring and command != self._requested:  # that worker is on its way out
-            self._stop_worker()
+        if self._worker is not None and self._worker.retiring and command != self._requested:
+            self._stop_worker()  # that worker is on its way out: other pages need a new one
         if self._worker is None:
             try:
                 self._start_worker()
