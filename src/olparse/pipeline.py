@@ -24,9 +24,9 @@ from .guard import Limits, read_pages
 from .layout import order_page
 from .lines import build_lines
 from .model import PageLayout, RawPage
-from .worker import reap_workers
 from .normalize import normalize_page
 from .options import Options
+from .worker import reap_workers
 
 if TYPE_CHECKING:
     from .document import Document, Warning_
