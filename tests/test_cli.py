@@ -96,3 +96,16 @@ def test_the_command_keeps_pymupdfs_optional_layout_package_out():
             "assert 'tekst' in doc[0].get_text()\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_check_command_is_imported_only_when_it_runs():
+    """``olparse text`` and ``parse`` do not pay for the scorer behind ``olparse check``; the
+    command list and ``check`` itself still work."""
+    code = ("import sys; from olparse.cli import cli; "
+            "print('olparse.check' in sys.modules, 'olparse.evaluate' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["False", "False"]
+    listing = CliRunner().invoke(cli, ["--help"])
+    assert listing.exit_code == 0 and "check" in listing.output
+    usage = CliRunner().invoke(cli, ["check", "--help"])
+    assert usage.exit_code == 0 and "--debug" in usage.output and "--min-similarity" in usage.output
