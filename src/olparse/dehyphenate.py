@@ -109,6 +109,11 @@ def multiword_first_parts() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
+def has_hyphen(text: str) -> bool:
+    """True when ``text`` holds a hyphen that joins word parts (``-``, U+2010, U+2011)."""
+    return "-" in text or "\u2010" in text or "\u2011" in text
+
+
 def ends_in_word_hyphen(line: str) -> bool:
     """True when ``line`` ends in a hyphen glued to a word (``grundlæg-``), not a spaced dash."""
     text = line.rstrip()
@@ -190,9 +195,9 @@ class Lexicon:
         capitals = [t for t in kept if t.isupper()]
         if capitals and any(ch.islower() for ch in clean):
             self.acronyms.update(t.lower() for t in capitals if looks_like_acronym(t))
-        if "-" in clean or "\u2010" in clean or "\u2011" in clean:
+        if has_hyphen(clean):
             for low in lows:
-                if "-" in low or "\u2010" in low or "\u2011" in low:
+                if has_hyphen(low):
                     self._add_hyphenated(low)
         last = min(hi, n - 1)  # pairs start before ``hi``; the word after may be a fragment
         self.bigrams.update(itertools.compress(zip(lowered[lo:last], lowered[lo + 1:last + 1]),

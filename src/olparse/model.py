@@ -269,4 +269,3 @@ class PageLayout:
     label: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
     words: "Lexicon | None" = field(default=None, compare=False, repr=False)
-

@@ -69,6 +69,8 @@ NEEDS_CLEANING = re.compile("[" + "".join(LIGATURES) + "".join(SPACES) + "".join
                             + "\ue000-\uf8ff\x00-\x1f\x7f-\x9f]")
 #: Runs with one of these may hold an accent drawn over a letter.
 MAY_COMPOSE = re.compile("[" + re.escape("".join(SPACING_ACCENTS)) + "]")
+
+
 def normalize_page(page: RawPage) -> RawPage:
     """Normalise every run of ``page``; runs left empty are dropped."""
     runs = []
