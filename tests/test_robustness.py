@@ -556,3 +556,80 @@ def test_the_spare_worker_of_a_short_document_is_stopped():
                          Limits(page_timeout=30), layout=layout_page)
     assert 0 < len(outcome.layouts) < PARALLEL_MIN_PAGES
     assert not multiprocessing.active_children()
+
+
+@given(st.integers(0, 60), st.none() | st.lists(st.integers(1, 70), min_size=1, max_size=20))
+def test_the_workers_plans_are_the_pages_they_are_then_asked_for(page_count, selection):
+    """A worker starts on its planned pages before the parent knows the page count; the plans
+    must be exactly what ``read_pages`` then asks each worker for: two shares of a document
+    long enough to share (the second worker gets nothing of a shorter one), all pages alone."""
+    from olparse.guard import PARALLEL_MIN_PAGES, Share, share_pages
+    options = Options(pages=selection)
+    try:
+        numbers = options.page_numbers(page_count)
+    except OlparseError:
+        for which in (0, 1, None):  # the worker plans nothing; the parent reports the error
+            with pytest.raises(OlparseError):
+                Share(options.page_numbers, which)(page_count)
+        return
+    first, second = Share(options.page_numbers, 0)(page_count), Share(options.page_numbers, 1)(page_count)
+    if len(numbers) >= PARALLEL_MIN_PAGES:
+        assert (first, second) == share_pages(numbers)
+    else:
+        assert (first, second) == (numbers, [])
+    assert Share(options.page_numbers, None)(page_count) == numbers
+
+
+def test_a_worker_reads_its_planned_pages_without_being_asked():
+    """The open message names the planned pages, and they follow without a read command."""
+    from olparse.worker import Worker
+    worker = Worker(str(case_path("clean.pdf")), "pymupdf", None, Limits(), layout_page, plan=lambda n: [n])
+    try:
+        kind, info, planned = worker.receive(30)
+        assert kind == "open" and planned == (info.page_count,)
+        kind, result = worker.receive(30)
+        assert kind == "page" and result.number == info.page_count and result.layout.blocks
+    finally:
+        worker.stop()
+
+
+def test_a_reader_whose_worker_planned_other_pages_still_reads_the_asked_ones():
+    """Should a plan and a request ever differ, the busy worker is replaced, not misread."""
+    from olparse.guard import GuardedReader
+    with GuardedReader(case_path("clean.pdf"), "pymupdf", None, Limits(page_timeout=30), layout_page,
+                       plan=lambda n: [1]) as reader:
+        reader.open()
+        reader.request([2])
+        assert [r.number for r in reader.read([2])] == [2]
+        assert [r.number for r in reader.read([1])] == [1]
+    assert not multiprocessing.active_children()
+
+
+def late_first_page(raw):
+    """Page 1 takes a while: the other worker's pages must not wait for it."""
+    if raw.number == 1:
+        time.sleep(1.5)
+    return layout_page(raw)
+
+
+def test_pages_are_taken_from_whichever_worker_has_one_ready(monkeypatch):
+    """Taking the two workers' pages in turn left one blocked in ``send`` while the parent
+    waited on the other; now a slow page of one worker lets the other's pages through."""
+    from olparse.guard import share_pages
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-2col.pdf"
+    order: list[int] = []
+    import olparse.guard as guard
+    real = guard.report_progress
+
+    def record(pages, total, progress):
+        for result in real(pages, total, progress):
+            order.append(result.number)
+            yield result
+
+    monkeypatch.setattr(guard, "report_progress", record)
+    outcome = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=30),
+                         layout=late_first_page)
+    numbers = [p.number for p in outcome.layouts]
+    assert numbers == sorted(numbers) and sorted(order) == numbers
+    second = share_pages(numbers)[1]
+    assert set(second) <= set(order[:order.index(1)])  # all of the other worker's pages came first

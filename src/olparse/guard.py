@@ -10,8 +10,9 @@ can take minutes or gigabytes. So each document is read by a child process and t
 for every page with a deadline::
 
     parent (GuardedReader)                      worker (worker_main, one per document)
-    open() ---- start ----------------------->  open the PDF under a memory limit
-           <----------------------------------  ("open", DocInfo) | ("error", OlparseError)
+    open() ---- start (with a page plan) ---->  open the PDF under a memory limit
+           <----------------------------------  ("open", DocInfo, planned) | ("error", OlparseError)
+                                                for each planned page: extract, lay out
     read(numbers) ---- ("read", numbers) ---->  for each page: extract, lay out
            <----------------------------------  ("page", PageResult) ...
     no answer within page_timeout: kill the worker, report the page, restart after it
@@ -21,7 +22,9 @@ The worker (``worker.py``) is forked where the platform allows it (cheap: the pa
 backend first) and spawned elsewhere. It ignores Ctrl-C (the parent stops it) and writes nothing
 to the parent's stdout or stderr, so stray library output can never mix into the JSON on
 stdout. Documents of ``PARALLEL_MIN_PAGES`` pages or more are shared between two workers
-(``share_pages``).
+(``share_pages``). Each worker is started with its page plan (``Share``), so it goes from
+opening the file straight to its pages, and the parent takes each page from whichever worker
+has one ready (``read_shared``).
 
 Pages are never lost quietly. A page whose layout analysis fails or runs out of time is laid out
 again by ``plain.plain_layout`` (linear time: lines and blocks in content-stream order) so its text
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import multiprocessing.connection
 import os
 import time
 from dataclasses import dataclass, replace
@@ -44,7 +48,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from .errors import BackendError, OlparseError, ParseTimeoutError
 from .model import PageLayout
-from .worker import DocInfo, LayoutFn, PageResult, Worker, open_source, read_page, reap_workers
+from .worker import DocInfo, LayoutFn, PageResult, PlanFn, Worker, open_source, read_page, reap_workers
 
 #: Documents with at least this many pages are read by two workers where there are two cores.
 PARALLEL_MIN_PAGES = 4
@@ -82,7 +86,8 @@ class GuardedReader:
     """
 
     def __init__(self, path: str | os.PathLike[str], backend: str, password: str | None,
-                 limits: Limits, layout: LayoutFn | None = None, deadline: float | None = None):
+                 limits: Limits, layout: LayoutFn | None = None, deadline: float | None = None,
+                 plan: PlanFn | None = None):
         self.path = str(path)
         self.backend = backend
         self.password = password
@@ -91,7 +96,9 @@ class GuardedReader:
         self.deadline = deadline if deadline is not None else (
             time.monotonic() + limits.timeout if limits.timeout else None)
         self._worker: Worker | None = None
-        self._requested: tuple | None = None  # a read command sent ahead by ``request``
+        self._requested: tuple | None = None  # pages the worker is on: planned, or sent by ``request``
+        self._plan = plan  # for the first worker only: a restarted one waits for commands
+        self._since = time.monotonic()  # when the worker began its current page
         self._src: Any = None
         self.info: DocInfo | None = None
         self.notes: list[str] = []
@@ -145,11 +152,15 @@ class GuardedReader:
         that it opens the file while something else goes on. Failures wait for ``open``."""
         if self.limits.isolate and self._worker is None:
             with contextlib.suppress(OSError, AssertionError, ValueError):
-                self._worker = Worker(self.path, self.backend, self.password, self.limits, self.layout)
+                self._worker = self._new_worker()
+
+    def _new_worker(self) -> Worker:
+        plan, self._plan = self._plan, None
+        return Worker(self.path, self.backend, self.password, self.limits, self.layout, plan)
 
     def _start_worker(self) -> DocInfo:
         if self._worker is None:
-            self._worker = Worker(self.path, self.backend, self.password, self.limits, self.layout)
+            self._worker = self._new_worker()
         wait = self._wait_time(self.limits.page_timeout or DEFAULT_OPEN_TIMEOUT)
         try:
             message = self._worker.receive(wait)
@@ -165,20 +176,29 @@ class GuardedReader:
         if message[0] == "error":
             self.close()
             raise message[1]
+        planned = message[2] if len(message) > 2 else ()
+        self._requested = (tuple(planned), False) if planned else None
+        self._since = time.monotonic()
         return message[1]
 
     # -- reading
     def request(self, numbers: Sequence[int], last: bool = False) -> None:
         """Let the worker start on ``numbers`` now; ``read(numbers)`` then collects the pages.
 
-        Used to keep the first worker busy while a second one starts. With ``last`` the worker
-        exits by itself after these pages, so that its teardown (a few milliseconds of freeing
-        memory) overlaps the other worker's pages instead of following them; a later ``read``
-        of other pages starts a new worker.
+        Used to keep the first worker busy while a second one starts. A worker that planned
+        these very pages (``plan``) is on them already. With ``last`` the worker exits by
+        itself after these pages, so that its teardown (a few milliseconds of freeing memory)
+        overlaps the other worker's pages instead of following them; a later ``read`` of other
+        pages starts a new worker.
         """
         if self.limits.isolate and self._worker is not None and numbers:
-            self._requested = (tuple(numbers), False)
-            self._worker.send(("read", self._requested))
+            command = (tuple(numbers), False)
+            if self._requested is None:
+                self._requested = command
+                self._worker.send(("read", command))
+                self._since = time.monotonic()
+            elif self._requested != command:
+                return  # it planned other pages: ``read`` replaces it
             if last:
                 self._worker.send(("stop", None))
                 self._worker.retiring = True
@@ -201,8 +221,9 @@ class GuardedReader:
     def _read_some(self, pending: list[int], plain: bool) -> Iterator[PageResult]:
         """Read as many of ``pending`` as the current worker manages; returns how many were done."""
         command = (tuple(pending), plain)
-        if self._worker is not None and self._worker.retiring and command != self._requested:
-            self._stop_worker()  # that worker is on its way out: other pages need a new one
+        if self._worker is not None and command != self._requested and (
+                self._worker.retiring or self._requested is not None):
+            self._stop_worker()  # on its way out, or busy with other pages: these need a new one
         if self._worker is None:
             try:
                 self._start_worker()
@@ -212,6 +233,7 @@ class GuardedReader:
                 return len(pending)
         if command != self._requested:
             self._worker.send(("read", command))
+            self._since = time.monotonic()
         self._requested = None
         for done, number in enumerate(pending):
             result = self._next_result(number)
@@ -223,17 +245,31 @@ class GuardedReader:
 
     def _next_result(self, number: int) -> PageResult:
         limit = self.limits.page_timeout
-        wait = self._wait_time(limit)
         try:
-            message = self._worker.receive(wait)
+            message = self._worker.receive(self.patience())
         except EOFError:
             return PageResult(number, None, (), self._worker.describe_death(), "crash")
+        self._since = time.monotonic()
         if message is None:
             self._stop_worker()
             self._check_deadline(f"reading page {number}")
             return PageResult(number, None, (), f"reading it with {self.backend} took longer than the limit of "
                                                 f"{limit:g} s", "timeout")
         return message[1]
+
+    def patience(self) -> float | None:
+        """Seconds the current page has left before its limit (or the document's) runs out;
+        ``None``: no limit. A page's time counts from when the worker began it, which is when
+        the previous page arrived (a worker reads its pages one after another)."""
+        limit = self.limits.page_timeout
+        if limit is not None:
+            limit = max(0.0, self._since + limit - time.monotonic())
+        return self._wait_time(limit)
+
+    def waiting_on(self) -> Any:
+        """The pipe that the next page arrives on; ``None`` when no worker runs (the next read
+        starts one, or reads in this process)."""
+        return self._worker.conn if self._worker is not None else None
 
     def _wait_time(self, limit: float | None) -> float | None:
         if self.deadline is None:
@@ -277,9 +313,11 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
     the workers' exit overlaps them).
     """
     deadline = time.monotonic() + limits.timeout if limits.timeout else None
-    spare = spare_reader(path, backend, password, limits, layout, deadline)  # opens alongside the first
+    spare = spare_reader(path, backend, password, limits, layout, deadline, Share(choose, 1))
+    plan = Share(choose, 0 if spare._worker is not None else None)  # the same choice as below
     try:
-        reader, warnings = open_with_fallback(path, backend, password, limits, fallback, layout, deadline)
+        reader, warnings = open_with_fallback(path, backend, password, limits, fallback, layout, deadline,
+                                              plan)
     except BaseException:
         spare.close()
         raise
@@ -288,10 +326,10 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
         warnings.extend(reader.notes)
         limits = reader.limits
         numbers = list(choose(info.page_count))
-        shared = wants_helper(reader, numbers) and spare.backend == reader.backend
+        shared = wants_helper(reader, numbers) and spare.backend == reader.backend and spare._worker is not None
         first, second = share_pages(numbers)
         if shared:
-            reader.request(first)  # the first worker starts while the second one opens
+            reader.request(first)  # a no-op where the worker planned these pages (it is on them)
         helper = opened_helper(spare) if shared else None
         if helper is None:
             spare.close()
@@ -325,11 +363,11 @@ def wants_helper(reader: GuardedReader, numbers: Sequence[int]) -> bool:
 
 
 def spare_reader(path: str | os.PathLike[str], backend: str, password: str | None, limits: Limits,
-                 layout: LayoutFn | None, deadline: float | None) -> GuardedReader:
+                 layout: LayoutFn | None, deadline: float | None, plan: PlanFn | None = None) -> GuardedReader:
     """A second reader, its worker started at once (before the first one's) where two can run,
     so that both open the file at the same time; ``read_pages`` stops it when the document is
     too short to share or was opened with the other backend."""
-    spare = GuardedReader(path, backend, password, limits, layout, deadline)
+    spare = GuardedReader(path, backend, password, limits, layout, deadline, plan)
     if limits.isolate and (os.cpu_count() or 1) >= 2:
         spare.start()
     return spare
@@ -352,6 +390,28 @@ def opened_helper(spare: GuardedReader) -> GuardedReader | None:
     return spare
 
 
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A worker's page plan: its share of the pages that ``choose`` selects.
+
+    ``which`` is 0 or 1 for the first or second of two workers (``share_pages``; the first
+    takes every page of a document too short to share), ``None`` for a worker that reads
+    alone. ``read_pages`` makes the same choice when the page count is known, so the pages a
+    worker planned are the pages it is then asked for.
+    """
+
+    choose: Callable[[int], Sequence[int]]
+    which: int | None
+
+    def __call__(self, page_count: int) -> list[int]:
+        numbers = list(self.choose(page_count))
+        if self.which is None:
+            return numbers
+        if len(numbers) < PARALLEL_MIN_PAGES:
+            return numbers if self.which == 0 else []
+        return share_pages(numbers)[self.which]
+
+
 def share_pages(numbers: Sequence[int]) -> tuple[list[int], list[int]]:
     """The pages for two workers: in pairs, ``1 4 5 8 9 …`` and ``2 3 6 7 …``.
 
@@ -366,15 +426,38 @@ def share_pages(numbers: Sequence[int]) -> tuple[list[int], list[int]]:
 
 def read_shared(first: GuardedReader, second: GuardedReader, first_pages: Sequence[int],
                 second_pages: Sequence[int]) -> Iterator[PageResult]:
-    """Read ``first_pages`` in one worker and ``second_pages`` in the other, taking results
-    from the two in turn."""
-    streams = [first.read(first_pages), second.read(second_pages)]
-    while streams:
-        for stream in list(streams):
-            try:
-                yield next(stream)
-            except StopIteration:
-                streams.remove(stream)
+    """Read ``first_pages`` in one worker and ``second_pages`` in the other, taking each page
+    as soon as its worker has sent it (so pages may come out of order).
+
+    Taking them in turn made a worker wait for the parent: a page's message is larger than a
+    pipe holds, so a worker whose page was not taken stopped in ``send`` while the parent
+    waited for the other worker's page (3–4 ms per page on the short bench issue).
+    """
+    streams = {first: first.read(first_pages), second: second.read(second_pages)}
+    left = {first: len(first_pages), second: len(second_pages)}
+    while any(left.values()):
+        reader = first_ready([r for r, n in left.items() if n])
+        yield next(streams[reader])
+        left[reader] -= 1
+    for stream in streams.values():
+        next(stream, None)  # let each reader finish its bookkeeping
+
+
+def first_ready(readers: Sequence[GuardedReader]) -> GuardedReader:
+    """The reader whose next page can be taken first: one without a running worker, one whose
+    worker has sent a page (or died), else, when no page arrives in time, the one whose page
+    has least time left (its read then reports the timeout)."""
+    pipes = {}
+    for reader in readers:
+        pipe = reader.waiting_on()
+        if pipe is None:
+            return reader
+        pipes[pipe] = reader
+    waits = [w for w in (r.patience() for r in readers) if w is not None]
+    ready = multiprocessing.connection.wait(list(pipes), min(waits) if waits else None)
+    if ready:
+        return pipes[ready[0]]
+    return min(readers, key=lambda r: r.patience() or 0.0)
 
 
 def nothing_read_error(path: str | os.PathLike[str], failed: Sequence[PageResult]) -> OlparseError:
@@ -390,12 +473,13 @@ def nothing_read_error(path: str | os.PathLike[str], failed: Sequence[PageResult
 
 
 def open_with_fallback(path: str | os.PathLike[str], backend: str, password: str | None, limits: Limits,
-                       fallback: bool, layout: LayoutFn | None,
-                       deadline: float | None) -> tuple[GuardedReader, list[str]]:
-    """An opened ``GuardedReader``; the other backend when ``backend`` cannot open the file."""
+                       fallback: bool, layout: LayoutFn | None, deadline: float | None,
+                       plan: PlanFn | None = None) -> tuple[GuardedReader, list[str]]:
+    """An opened ``GuardedReader`` (its worker on the pages of ``plan``); the other backend
+    when ``backend`` cannot open the file."""
     from .errors import CorruptPdfError, EncryptedPdfError, InputError
     from .extract import other_backend
-    reader = GuardedReader(path, backend, password, limits, layout, deadline)
+    reader = GuardedReader(path, backend, password, limits, layout, deadline, plan)
     try:
         reader.open()
         return reader, []

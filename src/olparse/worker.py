@@ -1,7 +1,8 @@
 """The page worker: the process that reads pages for ``guard``, and the page work itself.
 
-Input: a PDF path, a backend, and ``("read", page numbers)`` commands on a pipe. Output: one
-``("page", PageResult)`` message per page, after ``("open", DocInfo)`` (or ``("error", ...)``).
+Input: a PDF path, a backend, a page plan, and ``("read", page numbers)`` commands on a pipe.
+Output: ``("open", DocInfo, planned pages)`` (or ``("error", ...)``), then one
+``("page", PageResult)`` message per page: the planned pages first, then those of each command.
 
 ``read_page`` is the work for one page (extract, lay out, fall back to ``plain.plain_layout``
 when the layout fails); it runs here or, without isolation, in the parent. The process is
@@ -25,11 +26,16 @@ import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from .errors import BackendError, OlparseError
 from .model import Line, PageLayout, RawPage
 from .plain import plain_layout
+
+try:  # loaded here, in the parent, so that a forked worker does not import it while it starts
+    import resource
+except ImportError:  # not on Windows, where no memory limit is set
+    resource = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from .guard import Limits
@@ -38,6 +44,8 @@ if TYPE_CHECKING:
 WORKER_GC_THRESHOLD = 20_000
 
 LayoutFn = Callable[[RawPage], PageLayout]
+#: The pages a worker starts on by itself once it has opened the document, from its page count.
+PlanFn = Callable[[int], Sequence[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +148,14 @@ def open_source(path: str, backend: str, password: str | None) -> tuple[Any, Doc
 
 # ------------------------------------------------------------------------------ the worker
 def worker_main(conn: Any, path: str, backend: str, password: str | None, memory_mb: int | None,
-                layout: LayoutFn | None) -> None:
-    """The worker process: open the document, then read the pages the parent asks for."""
+                layout: LayoutFn | None, plan: PlanFn | None = None) -> None:
+    """The worker process: open the document, read the pages of ``plan`` (if any), then the
+    pages the parent asks for.
+
+    The ``("open", info, planned)`` message names the pages the worker goes on to read without
+    a command (``planned_pages``): the parent would otherwise first have to learn the page count
+    and send them, a round trip of a few milliseconds on every document.
+    """
     quiet_worker()
     limit_memory(memory_mb)
     relax_collector()
@@ -153,18 +167,39 @@ def worker_main(conn: Any, path: str, backend: str, password: str | None, memory
     except MemoryError:
         conn.send(("error", BackendError(f"{path}: opening the file needs more memory than the limit allows")))
         return
-    conn.send(("open", info))
+    planned = planned_pages(plan, info.page_count)
+    conn.send(("open", info, planned))
     with src:
+        if planned and not send_pages(conn, src, planned, layout):
+            return
         while True:
             command, payload = conn.recv()
             if command != "read":
                 return
             numbers, plain = payload
-            for number in numbers:
-                result = read_page(src, number, None if plain else layout)
-                conn.send_bytes(page_message(result))
-                if result.fatal:  # out of memory: the process may be in a bad state
-                    return
+            if not send_pages(conn, src, numbers, None if plain else layout):
+                return
+
+
+def planned_pages(plan: PlanFn | None, page_count: int) -> tuple[int, ...]:
+    """The pages ``plan`` gives for ``page_count``; none when it fails (the parent, which
+    makes the same choice, then reports why)."""
+    if plan is None:
+        return ()
+    try:
+        return tuple(plan(page_count))
+    except Exception:
+        return ()
+
+
+def send_pages(conn: Any, src: Any, numbers: Sequence[int], layout: LayoutFn | None) -> bool:
+    """Read and send ``numbers`` one page at a time; ``False`` when the worker must exit."""
+    for number in numbers:
+        result = read_page(src, number, layout)
+        conn.send_bytes(page_message(result))
+        if result.fatal:  # out of memory: the process may be in a bad state
+            return False
+    return True
 
 
 def relax_collector() -> None:
@@ -199,10 +234,9 @@ def quiet_worker() -> None:
 
 def limit_memory(memory_mb: int | None) -> None:
     """Cap the address space at what the process uses now plus ``memory_mb`` (Linux only)."""
-    if not memory_mb or not sys.platform.startswith("linux"):
+    if not memory_mb or resource is None or not sys.platform.startswith("linux"):
         return
     with contextlib.suppress(Exception):
-        import resource
         with open("/proc/self/statm") as fh:
             used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -222,16 +256,18 @@ class Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self, path: str, backend: str, password: str | None, limits: Limits,
-                 layout: LayoutFn | None):
+                 layout: LayoutFn | None, plan: PlanFn | None = None):
         ctx = mp_context()
         if ctx.get_start_method() == "fork":
             from .extract import load_backend
             with contextlib.suppress(Exception):  # only a head start: the worker reports failures
                 load_backend(backend)  # forked workers inherit the loaded library
+        else:
+            plan = None  # a spawned worker would have to pickle it; it waits for the command
         self.retiring = False  # told to exit after its last page
         self.conn, child = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=worker_main, daemon=True, name="olparse-reader",
-                                   args=(child, path, backend, password, limits.memory_mb, layout))
+                                   args=(child, path, backend, password, limits.memory_mb, layout, plan))
         gc.freeze()  # the worker's collector then skips the inherited heap (no copy-on-write)
         try:
             self.process.start()
