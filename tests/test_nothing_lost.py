@@ -57,6 +57,27 @@ def test_generated_issue_words_all_reach_the_json(seed):
         assert_nothing_lost(path)
 
 
+def assert_text_form_holds_the_json_text(path: Path, password: str | None = None) -> None:
+    """``olparse text`` leaves out only furniture, the contents and the colophon: every word of
+    the articles and of the text set aside (``other``) is printed."""
+    doc = parse(path, password=password)
+    data = doc.to_dict()
+    kept = {**data, "furniture": [], "toc": []}
+    text = Counter(k for w in doc.to_text().split() if (k := word_key(w)))
+    cov = compare_words([[w for t in output_texts(kept) for w in t.split()]], text)
+    assert not cov.missing, f"{path.name}: {cov.describe(20)}"
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_fixture_text_form_holds_every_article_and_set_aside_word(path):
+    assert_text_form_holds_the_json_text(path)
+
+
+@pytest.mark.parametrize("case", PARSING_CASES, ids=lambda c: c.name)
+def test_robustness_case_text_form_holds_every_article_and_set_aside_word(case):
+    assert_text_form_holds_the_json_text(path_of(case.name), case.password)
+
+
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
 def test_page_layout_keeps_every_word_of_the_runs(path):
     """The per-page stages (normalize, lines, blocks, order) lose nothing on their own."""

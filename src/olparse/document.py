@@ -47,6 +47,8 @@ class Document:
     furniture: list[tuple[str, str, int, BBox]]
     other: list[Labeled]
     warnings: list[Warning_] = field(default_factory=list)
+    #: The text of each ``other`` item (same order) as repaired paragraphs, for ``to_text``.
+    other_paragraphs: list[tuple[str, ...]] = field(default_factory=list)
 
     # ------------------------------------------------------------------ JSON
     def to_dict(self) -> dict[str, Any]:
@@ -75,18 +77,35 @@ class Document:
 
     # ------------------------------------------------------------------ text
     def to_text(self) -> str:
-        """Clean reading-order text: each article's title group, body, then its boxes and quotes."""
-        parts: list[str] = []
-        for a in self.articles:
-            head = [x for x in (a.section, a.kicker, a.title, a.standfirst, a.byline) if x]
-            chunk = head + [p.text for p in a.body]
-            for box in a.fact_boxes:
-                chunk.extend(([box.title] if box.title else []) + list(box.paragraphs))
-            chunk.extend(q.text + (f" ({q.attribution})" if q.attribution else "") for q in a.pull_quotes)
-            chunk.extend(c.text for c in a.captions)
-            chunk.extend(c.text for c in a.credits)
-            parts.append("\n\n".join(chunk))
-        return "\n\n\n".join(parts) + "\n"
+        """Clean reading-order text: each article's title group, body, then its boxes and quotes;
+        text that belongs to no article (``other``: a cover, an advert, a page the structure
+        stage cannot read as articles) after the articles that start on its page.
+
+        Paragraphs are separated by a blank line, articles and set-aside text by two. Only
+        furniture (running heads, folios, slugs), the contents page, the colophon and text on
+        pictures are left out: they are in the JSON.
+        """
+        chunks: list[tuple[tuple[int, int, int], list[str]]] = []
+        for k, a in enumerate(self.articles):
+            chunks.append(((a.title_page or min(a.pages, default=0), 0, k), article_text(a)))
+        by_page: dict[int, list[str]] = {}
+        for item, paragraphs in zip(self.other, self.other_paragraphs):
+            by_page.setdefault(item.block.page, []).extend(paragraphs)
+        chunks.extend(((page, 1, 0), texts) for page, texts in by_page.items() if texts)
+        chunks.sort(key=lambda chunk: chunk[0])
+        return "\n\n\n".join("\n\n".join(texts) for _, texts in chunks) + "\n"
+
+
+def article_text(a: Article) -> list[str]:
+    """An article's paragraphs for the text form: title group, body, boxes, quotes, captions."""
+    chunk = [x for x in (a.section, a.kicker, a.title, a.standfirst, a.byline) if x]
+    chunk.extend(p.text for p in a.body)
+    for box in a.fact_boxes:
+        chunk.extend(([box.title] if box.title else []) + list(box.paragraphs))
+    chunk.extend(q.text + (f" ({q.attribution})" if q.attribution else "") for q in a.pull_quotes)
+    chunk.extend(c.text for c in a.captions)
+    chunk.extend(c.text for c in a.credits)
+    return chunk
 
 
 def issue_dict(issue: IssueInfo) -> dict[str, Any]:

@@ -115,6 +115,12 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
     return out
 
 
+def paragraph_texts(block: Block, lexicon: Lexicon) -> tuple[str, ...]:
+    """The repaired paragraphs of one block that stands alone (text set aside from the
+    articles): line-end hyphens decided, lines joined, paragraphs split as in an article."""
+    return tuple(p.text for p in build_paragraphs([(block, "body")], lexicon) if p.text.strip())
+
+
 def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convention: bool,
               strict: bool = False, natural_gap: float | None = None) -> bool:
     """Does ``piece`` continue the open paragraph?"""

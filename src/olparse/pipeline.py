@@ -179,6 +179,7 @@ def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[
     from .document import Document, Warning_
     from .furniture import find_furniture
     from .metadata import read_issue_metadata
+    from .paragraphs import paragraph_texts
     from .style import measure_style
     from .toc import link_toc, read_toc
 
@@ -199,6 +200,7 @@ def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[
               for p in layouts if not p.blocks]
     source = {"file": info.file, "sha256": info.sha256, "pages": info.pages, "backend": info.backend,
               "producer": info.metadata.get("producer"), "creator": info.metadata.get("creator")}
+    other_paragraphs = [paragraph_texts(item.block, lexicon) for item in leftovers]
     return Document(source=source, issue=issue, pages=list(layouts),
                     page_printed=dict(furniture.page_map.printed), articles=articles, toc=toc,
-                    furniture=furniture_out, other=leftovers, warnings=notes)
+                    furniture=furniture_out, other=leftovers, warnings=notes, other_paragraphs=other_paragraphs)
