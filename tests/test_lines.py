@@ -7,6 +7,8 @@ letters is 5n points wide.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import (letterspaced_runs, make_page, make_rotated_run, make_run, scale_page, scale_run,
                       set_line, typeset_column, words)
@@ -404,3 +406,51 @@ def test_on_a_scanned_page_small_raised_text_is_left_alone():
     scan = dc_replace(page, images=(ImageBox(BBox(0, 0, page.width, page.height), 0),))
     found = [ln.text for ln in build_lines(normalize_page(scan))]
     assert "magasinet.¹²" not in found and any("12" in t for t in found)
+
+
+def ocr_line(words: list[str], sizes: list[float], baseline: float, x0: float = 50.0, size: float = 10.0):
+    """Runs as an OCR layer gives them: each word fitted to its place on the scan (widths from
+    the common size) but with a size estimated from its own letters."""
+    from conftest import ADVANCE
+    runs, x = [], x0
+    for word, own in zip(words, sizes):
+        edges = [x + i * ADVANCE * size for i in range(len(word) + 1)]
+        runs.append(make_run(word, x, baseline, size=own, char_x=edges))
+        x = edges[-1] + 0.4 * size  # a scan's word spaces are wide
+    return runs
+
+
+def scanned(runs):
+    from dataclasses import replace as dc_replace
+    from olparse.geometry import BBox
+    from olparse.model import ImageBox
+    page = make_page(runs)
+    return dc_replace(page, images=(ImageBox(BBox(0, 0, page.width, page.height), 0),))
+
+
+OCR_WORDS = "general the turnip crop has been in many instances tenfold and in".split()
+
+
+@given(st.lists(st.floats(0.55, 1.6), min_size=len(OCR_WORDS), max_size=len(OCR_WORDS)))
+def test_on_a_scanned_page_word_size_estimates_do_not_split_a_line(factors):
+    """An OCR engine sizes each word by the height of its letters (``is`` half of ``many``);
+    on a scanned page that never splits a line, and the line takes one size."""
+    lines = build_lines(normalize_page(scanned(ocr_line(OCR_WORDS, [10.0 * f for f in factors], 100.0))))
+    assert [ln.text for ln in lines] == [" ".join(OCR_WORDS)]
+    assert len({run.size for run in lines[0].runs}) == 1
+
+
+def test_on_a_scanned_page_lines_of_jittered_sizes_stack_into_one_block():
+    from olparse.pipeline import layout_page
+    sizes = [[8.0, 11.5, 9.0, 12.0, 7.0, 10.5, 9.5, 10.0, 11.0, 8.5, 10.0, 9.0],
+             [10.0, 9.0, 12.5, 10.0, 8.0, 10.5, 11.0, 7.5, 10.0, 10.5, 9.0, 10.0],
+             [11.0, 10.0, 9.5, 10.5, 10.0, 8.0, 12.0, 10.0, 9.0, 10.0, 10.5, 7.0]]
+    runs = [r for k, row in enumerate(sizes) for r in ocr_line(OCR_WORDS, row, 100.0 + 12.0 * k)]
+    layout = layout_page(scanned(runs))
+    assert [b.text.count("\n") for b in layout.blocks] == [2]
+
+
+def test_on_a_typeset_page_a_size_change_still_splits_a_line():
+    """Outside scans a size clash is information (a title run into body text), not noise."""
+    runs = ocr_line(["Overskrift", "brødtekst", "fortsætter"], [20.0, 9.0, 9.0], 100.0)
+    assert len(build_lines(normalize_page(make_page(runs)))) == 2

@@ -106,9 +106,11 @@ def build_lines(page: RawPage) -> tuple[Line, ...]:
     if not scanned:
         rows = [mark_scripts(row, marked) for row in rows]
     scripts = frozenset(marked)
-    segments = [segment for index in range(len(rows)) for segment in split_row(rows, index, scripts)]
+    segments = [segment for index in range(len(rows)) for segment in split_row(rows, index, scripts, scanned)]
     if not scanned:
         segments, scripts = attach_scripts(segments, scripts)
+    else:
+        segments = [even_out_sizes(segment) for segment in segments]
     lines: list[Line] = [runs_to_line(segment, page.number, scripts) for segment in segments]
     lines = attach_drop_caps(lines, drop_caps, page.number)
     lines.extend(rotated_lines(rotated, page.number))
@@ -386,10 +388,12 @@ def as_script(run: Run, raised: bool) -> Run:
     return replace(run, text="".join(table[ch] for ch in run.text))
 
 
-def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = frozenset()) -> list[list[Run]]:
+def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = frozenset(),
+              scanned: bool = False) -> list[list[Run]]:
     """Cut row ``index`` into line segments at column gaps (see module docstring, step 4).
 
-    ``scripts`` (superscripts, subscripts) never split a line for their size."""
+    ``scripts`` (superscripts, subscripts) never split a line for their size, and on a
+    ``scanned`` page no size does: an OCR layer's sizes are per-word estimates."""
     row = rows[index]
     segments: list[list[Run]] = [[row[0]]]
     for run in row[1:]:
@@ -400,12 +404,29 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
             segments.append([run])  # text drawn over other text: never one line
         elif is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap):
             prev.append(run)
-        elif (sizes_clash(prev[-1], run, gap) and not (scripts and (prev[-1] in scripts or run in scripts))) or \
+        elif (not scanned and sizes_clash(prev[-1], run, gap)
+              and not (scripts and (prev[-1] in scripts or run in scripts))) or \
                 is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size), prev[-1]):
             segments.append([run])
         else:
             prev.append(run)
     return segments
+
+
+def even_out_sizes(segment: list[Run]) -> list[Run]:
+    """One size for every run of a scanned line: the median by characters.
+
+    An OCR engine estimates each word's size from the height of its letters, so ``is`` comes
+    out at half the size of ``many`` in the same line; read as they are, such sizes split lines
+    and blocks word by word.
+    """
+    sizes = sorted((run.size, len(run.text)) for run in segment)
+    half, seen = sum(n for _, n in sizes) / 2, 0
+    for size, n in sizes:
+        seen += n
+        if seen >= half:
+            break
+    return [run if run.size == size else replace(run, size=size) for run in segment]
 
 
 def is_letterspaced_word_gap(prev: list[Run], run: Run, gap: float) -> bool:
