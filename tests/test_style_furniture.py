@@ -140,6 +140,35 @@ def test_page_map_follows_most_folios_over_a_stray_number():
     assert page_map.found == frozenset({1, 2, 4})
 
 
+class FolioItem:
+    def __init__(self, page, folio):
+        self.page, self.folio = page, folio
+
+
+def test_numbers_in_the_margins_that_agree_on_nothing_give_no_page_numbers():
+    """A table's first row under a repeated table head (``10 1 1`` on one page, ``50`` on the
+    next) is not a run of folios: no printed page is read from it."""
+    page_map = infer_page_map([1, 2, 3], [FolioItem(2, 10), FolioItem(2, 1), FolioItem(2, 1), FolioItem(3, 50)])
+    assert page_map.found == frozenset() and page_map.printed == {1: 1, 2: 2, 3: 3}
+
+
+def test_a_page_with_several_margin_numbers_keeps_the_one_that_agrees():
+    page_map = infer_page_map([1, 2, 3], [FolioItem(1, 7), FolioItem(2, 40), FolioItem(2, 8), FolioItem(3, 9)])
+    assert page_map.found == frozenset({1, 2, 3}) and page_map.printed[2] == 8
+
+
+def test_the_only_folio_of_a_document_counts():
+    page_map = infer_page_map([1, 2], [FolioItem(1, 447)])
+    assert page_map.found == frozenset({1}) and page_map.printed == {1: 447, 2: 448}
+
+
+def test_margin_numbers_that_are_no_folios_stay_in_the_text():
+    pages = [body_page(n, footer(n * 10 + 7)) for n in range(1, 4)]  # 17, 27, 37: no page sequence
+    furniture = find_furniture(pages, measure_style(pages))
+    assert not [i for i in furniture.items if i.kind == "folio"]
+    assert not furniture.page_map.found
+
+
 def test_without_folios_printed_pages_equal_pdf_pages():
     pages = [body_page(n) for n in range(1, 3)]
     furniture = find_furniture(pages, measure_style(pages))

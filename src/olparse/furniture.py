@@ -119,6 +119,7 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
             kind = "running_head" if zone == "top" else "running_footer"
             items.append(FurnitureItem(kind, block.text, page.number, block.id, folio))
     page_map = infer_page_map([p.number for p in pages], items)
+    items = [i for i in items if i.kind != "folio" or i.page in page_map.found and i.folio == page_map.printed[i.page]]
     return Furniture.of(items, page_map, top, bottom)
 
 
@@ -246,15 +247,23 @@ def folio_of(text: str) -> int | None:
 
 
 def infer_page_map(pdf_pages: Sequence[int], items: Sequence[FurnitureItem]) -> PageMap:
-    """Printed numbers from folios; the offset most folios agree on fills the gaps."""
-    folios: dict[int, int] = {}
+    """Printed numbers from folios; the offset most folios agree on fills the gaps.
+
+    Folios count when they agree: the offset must be shared by two pages, unless only one page
+    has a folio at all. Numbers in the margins that agree on nothing (a table's first row right
+    under a repeated table head, figure axes) give no page numbers, and ``find_furniture``
+    then leaves them in the text.
+    """
+    folios: dict[int, set[int]] = {}
     for item in items:
-        if item.folio is not None and item.page not in folios:
-            folios[item.page] = item.folio
-    offsets = Counter(f - p for p, f in folios.items())
+        if item.folio is not None:
+            folios.setdefault(item.page, set()).add(item.folio)
+    offsets = Counter(offset for p, values in folios.items() for offset in {f - p for f in values})
     if not offsets:
         return PageMap({p: p for p in pdf_pages}, frozenset())
-    offset, _ = offsets.most_common(1)[0]
+    offset, support = offsets.most_common(1)[0]
+    if support < 2 and len(folios) > 1:
+        return PageMap({p: p for p in pdf_pages}, frozenset())
     printed = {p: p + offset for p in pdf_pages}
-    found = frozenset(p for p, f in folios.items() if f - p == offset)
+    found = frozenset(p for p, values in folios.items() if p + offset in values)
     return PageMap(printed, found)
