@@ -207,3 +207,30 @@ def test_kinds_follow_section_labels_and_question_headings():
                      body=[Paragraph("paragraph", "– Det siger hun.", ())] * 6)
     assert guess_kind(quoted) == "feature"  # dashes quote speech in Danish features too
     assert guess_kind(Article(id="a03", section="LEDEREN", body=quoted.body)) == "leader"
+
+
+def text_form(articles, set_aside):
+    from olparse.document import Document
+    from olparse.metadata import IssueInfo
+    return Document(source={}, issue=IssueInfo(), pages=[], page_printed={}, articles=articles, toc=[],
+                    furniture=[], other=[], set_aside_text=set_aside).to_text()
+
+
+def test_set_aside_text_is_printed_where_it_comes_in_reading_order():
+    """A title the structure stage could not use comes before the article that starts after it
+    on its page; an advert after the article that started before it; neighbours group."""
+    from olparse.articles import Article
+    from olparse.paragraphs import Paragraph
+    first = Article(id="a01", title="Første artikel", start=(1, 2),
+                    body=[Paragraph("paragraph", "Brødtekst et.", ())])
+    second = Article(id="a02", title="Anden artikel", start=(3, 0),
+                     body=[Paragraph("paragraph", "Brødtekst to.", ())])
+    set_aside = [((1, 0), ("Forsiden",)), ((1, 1), ("Nummer 4",)), ((2, 5), ("En annonce",))]
+    assert text_form([second, first], set_aside) == (
+        "Forsiden\n\nNummer 4\n\n\nFørste artikel\n\nBrødtekst et.\n\n\nEn annonce\n\n\n"
+        "Anden artikel\n\nBrødtekst to.\n")
+
+
+def test_a_document_without_articles_prints_its_text():
+    assert text_form([], [((1, 0), ("Ligninger", "Første linje.")), ((1, 3), ("Anden del.",))]) == \
+        "Ligninger\n\nFørste linje.\n\nAnden del.\n"

@@ -72,6 +72,8 @@ class Article:
     title_bbox: BBox | None = None
     end_mark: bool = False
     decisions: list[HyphenDecision] = field(default_factory=list)
+    #: Where the article starts in reading order: PDF page and index of its first block there.
+    start: tuple[int, int] = (0, 0)
 
     @property
     def authors(self) -> list[str]:
@@ -165,7 +167,15 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
         if id(d) not in kept_ids:
             leftovers.extend(d.items)
     articles = [finish(d, k + 1, furniture, lexicon, layout) for k, d in enumerate(kept)]
+    where = reading_positions(pages)
+    for article, draft in zip(articles, kept):
+        article.start = min((where[id(i)] for i in draft.items), default=(min(draft.pages, default=0), 0))
     return articles, leftovers
+
+
+def reading_positions(pages: Sequence[LabeledPage]) -> dict[int, tuple[int, int]]:
+    """Every labelled item's place in reading order (page, index), by the item's identity."""
+    return {id(item): (page.number, k) for page in pages for k, item in enumerate(page.items)}
 
 
 SHORT_ITEM_REASON = "heading of one of several short items"

@@ -47,9 +47,9 @@ class Document:
     furniture: list[tuple[str, str, int, BBox]]
     other: list[Labeled]
     warnings: list[Warning_] = field(default_factory=list)
-    #: Text outside the articles that the text form prints (``other`` and text on pictures),
-    #: in reading order: its page and its repaired paragraphs.
-    set_aside_text: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    #: Text outside the articles that the text form prints (``other`` and text on pictures):
+    #: its place in reading order (page, index of its block there) and its repaired paragraphs.
+    set_aside_text: list[tuple[tuple[int, int], tuple[str, ...]]] = field(default_factory=list)
 
     # ------------------------------------------------------------------ JSON
     def to_dict(self) -> dict[str, Any]:
@@ -80,22 +80,25 @@ class Document:
     def to_text(self) -> str:
         """Clean reading-order text: each article's title group, body, then its boxes and quotes;
         text that belongs to no article (``other``: a cover, an advert, a page the structure
-        stage cannot read as articles; and text set on pictures) after the articles that start
-        on its page.
+        stage cannot read as articles; and text set on pictures) where it comes in reading
+        order: before an article that starts after it, after an article that starts before it.
 
         Paragraphs are separated by a blank line, articles and set-aside text by two. Only
         furniture (running heads, folios, slugs), the contents page and the colophon are left
         out: they are in the JSON.
         """
-        chunks: list[tuple[tuple[int, int, int], list[str]]] = []
-        for k, a in enumerate(self.articles):
-            chunks.append(((a.title_page or min(a.pages, default=0), 0, k), article_text(a)))
-        by_page: dict[int, list[str]] = {}
-        for page, paragraphs in self.set_aside_text:
-            by_page.setdefault(page, []).extend(paragraphs)
-        chunks.extend(((page, 1, 0), texts) for page, texts in by_page.items() if texts)
+        chunks: list[tuple[tuple[int, int], bool, list[str]]] = []
+        for a in self.articles:
+            chunks.append((a.start, True, article_text(a)))
+        chunks.extend((where, False, list(paragraphs)) for where, paragraphs in self.set_aside_text if paragraphs)
         chunks.sort(key=lambda chunk: chunk[0])
-        return "\n\n\n".join("\n\n".join(texts) for _, texts in chunks) + "\n"
+        parts: list[list[str]] = []
+        for k, (_, is_article, texts) in enumerate(chunks):
+            if is_article or k == 0 or chunks[k - 1][1]:
+                parts.append(list(texts))
+            else:  # set-aside text next to set-aside text: one group
+                parts[-1].extend(texts)
+        return "\n\n\n".join("\n\n".join(texts) for texts in parts) + "\n"
 
 
 def article_text(a: Article) -> list[str]:

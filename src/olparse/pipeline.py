@@ -29,7 +29,6 @@ from .options import Options
 from .worker import reap_workers
 
 if TYPE_CHECKING:
-    from .classify import Labeled, LabeledPage, Role
     from .document import Document, Warning_
 
 
@@ -201,14 +200,10 @@ def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[
               for p in layouts if not p.blocks]
     source = {"file": info.file, "sha256": info.sha256, "pages": info.pages, "backend": info.backend,
               "producer": info.metadata.get("producer"), "creator": info.metadata.get("creator")}
-    set_aside = [(i.block.page, paragraph_texts(i.block, lexicon))
-                 for i in in_reading_order(labeled, leftovers, Role.IMAGE_TEXT)]
+    picked = {id(item) for item in leftovers}
+    set_aside = [((page.number, k), paragraph_texts(item.block, lexicon)) for page in labeled
+                 for k, item in enumerate(page.items) if id(item) in picked or item.role is Role.IMAGE_TEXT]
     return Document(source=source, issue=issue, pages=list(layouts),
                     page_printed=dict(furniture.page_map.printed), articles=articles, toc=toc,
                     furniture=furniture_out, other=leftovers, warnings=notes, set_aside_text=set_aside)
 
-
-def in_reading_order(labeled: Sequence["LabeledPage"], chosen: Sequence["Labeled"], role: "Role") -> list["Labeled"]:
-    """The ``chosen`` items and every item of ``role``, in the pages' reading order."""
-    picked = {id(item) for item in chosen}
-    return [item for page in labeled for item in page.items if id(item) in picked or item.role is role]
