@@ -203,3 +203,24 @@ def test_composing_accents_keeps_one_edge_per_character(glyphs):
 
 def test_normalize_text_cleans_a_plain_string():
     assert normalize_text("\ufb01nt\u00a0og\u200b pa\u030a") == "fint og på"
+
+
+def test_a_double_quote_set_as_two_single_quotes_is_one_double_quote():
+    from olparse.normalize import normalize_run
+    run = make_run("\u2018\u2018corporate\u2019\u2019 isn\u2019t", 50, 100)
+    clean = normalize_run(run)
+    assert clean.text == "\u201ccorporate\u201d isn\u2019t"
+    assert len(clean.char_x) == len(clean.text) + 1 and clean.char_x[-1] == run.char_x[-1]
+    assert normalize_text("\u2018\u2018x\u2019\u2019") == "\u201cx\u201d"
+
+
+@given(st.text(alphabet="ab \u2018\u2019", max_size=30))
+def test_quote_pairs_fold_keeps_the_edges_aligned(text):
+    from olparse.normalize import QUOTE_PAIRS, fold_quote_pairs
+    edges = tuple(float(i) for i in range(len(text) + 1))
+    folded, char_x = fold_quote_pairs(text, edges)
+    expected = text
+    for pair, quote in QUOTE_PAIRS.items():
+        expected = expected.replace(pair, quote)
+    assert folded == expected
+    assert len(char_x) == len(folded) + 1 and list(char_x) == sorted(char_x) and set(char_x) <= set(edges)

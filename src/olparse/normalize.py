@@ -64,9 +64,11 @@ SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c
 COMPOSE_ADVANCE_EM = 0.15
 #: Dotless letters that TeX puts under accents (``\\"{\\i}``): the accented letter has its dot.
 DOTLESS = {"\u0131": "i", "\u0237": "j"}
-#: Characters ``clean_char`` changes; runs without any of them are returned as they are.
+#: A double quote set as two single quotes (TeX fonts without the quote ligature): one character.
+QUOTE_PAIRS = {"\u2018\u2018": "\u201c", "\u2019\u2019": "\u201d"}
+#: Characters ``clean_char`` changes (and quote pairs); runs without any are returned as they are.
 NEEDS_CLEANING = re.compile("[" + "".join(LIGATURES) + "".join(SPACES) + "".join(DROPPED)
-                            + "\ue000-\uf8ff\x00-\x1f\x7f-\x9f]")
+                            + "\ue000-\uf8ff\x00-\x1f\x7f-\x9f]|" + "|".join(QUOTE_PAIRS))
 #: Runs with one of these may hold an accent drawn over a letter.
 MAY_COMPOSE = re.compile("[" + re.escape("".join(SPACING_ACCENTS)) + "]")
 
@@ -110,6 +112,8 @@ def normalize_run(run: Run) -> Run | None:
     char_x = tuple(edges) + (right,) if has_edges else ()
     if char_x and not dingbat and MAY_COMPOSE.search(text):
         text, char_x = compose_accents(text, char_x, run.size)
+    if not dingbat and not symbol and ("\u2018\u2018" in text or "\u2019\u2019" in text):
+        text, char_x = fold_quote_pairs(text, char_x)
     if not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)
         if len(nfc) != len(text):
@@ -151,6 +155,22 @@ def compose_accents(text: str, char_x: tuple[float, ...], size: float) -> tuple[
     if composed_text == text:
         return text, char_x
     return composed_text, tuple(edges) + (char_x[-1],)
+
+
+def fold_quote_pairs(text: str, char_x: tuple[float, ...]) -> tuple[str, tuple[float, ...]]:
+    """``‘‘`` and ``’’`` as the double quotes they print (``“``, ``”``), ``char_x`` kept aligned:
+    the pair's character spans both glyphs."""
+    out: list[str] = []
+    edges: list[float] = []
+    i = 0
+    while i < len(text):
+        pair = text[i:i + 2]
+        step = 2 if pair in QUOTE_PAIRS else 1
+        out.append(QUOTE_PAIRS.get(pair, text[i]) if step == 2 else text[i])
+        if char_x:
+            edges.append(char_x[i])
+        i += step
+    return "".join(out), (tuple(edges) + (char_x[-1],) if char_x else ())
 
 
 def accented(letter: str, mark: str) -> str:
@@ -206,4 +226,6 @@ def dingbat_char(ch: str) -> str:
 def normalize_text(text: str) -> str:
     """Apply the character clean-up to a plain string (for text dumps and tests)."""
     out = "".join(clean_char(ch) for ch in text)
+    for pair, quote in QUOTE_PAIRS.items():
+        out = out.replace(pair, quote)
     return unicodedata.normalize("NFC", out)
