@@ -458,3 +458,15 @@ def test_a_lexicon_merged_from_pages_equals_one_counted_at_once(pages):
     for name in Lexicon.COUNTERS:
         assert getattr(merged, name) == getattr(whole, name), name
     assert merged.language == whole.language and merged._sorted == whole._sorted
+
+
+@pytest.mark.parametrize("left, right, result, rule", [
+    ("åbent mandag-", "fredag kl. 9-16", "mandag-fredag", "calendar_range"),
+    ("öppet lördag-", "söndag", "lördag-söndag", "calendar_range"),
+    ("fra januar-", "marts 2024", "januar-marts", "calendar_range"),
+    ("du lundi-", "vendredi", "lundi-vendredi", "calendar_range"),
+    ("hver mandag-", "morgen", "mandagmorgen", "default_join"),  # a day and a word: a compound
+])
+def test_two_names_of_days_or_months_make_a_range(left, right, result, rule):
+    decision = decide_break(left, right, Lexicon.counted([]))
+    assert (decision.result, decision.rule) == (result, rule)

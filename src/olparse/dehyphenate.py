@@ -404,6 +404,7 @@ def structural_keep(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
         (is_suspended, "suspended", "conjunction_follows"),
         (is_bound_word, "keep", "bound_word"),
         (is_digit_part, "keep", "digits"),
+        (is_calendar_range, "keep", "calendar_range"),
         (is_single_letter_part, "keep", "single_letter"),
         (is_acronym_compound, "keep", "acronym_first_part"),
         (is_capitalised_continuation, "keep", "capitalised_continuation"),
@@ -443,6 +444,19 @@ def is_bound_word(brk: Break, lexicon: Lexicon) -> bool:
 def is_digit_part(brk: Break, lexicon: Lexicon) -> bool:
     """``3-``/``årig``, ``COVID-19-``/``pandemien``, ``COVID-``/``19``: digits never hyphenate."""
     return brk.left[-1].isdigit() or brk.right[0].isdigit()
+
+
+def is_calendar_range(brk: Break, lexicon: Lexicon) -> bool:
+    """``lördag-``/``söndag``, ``januar-``/``marts``: two names of days or months make a range."""
+    words = calendar_words()
+    return brk.left.lower() in words and brk.right.lower() in words
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Names of weekdays and months of the supported languages (package data)."""
+    text = resources.files("olparse").joinpath("data/calendar_words.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 def is_single_letter_part(brk: Break, lexicon: Lexicon) -> bool:
