@@ -117,7 +117,8 @@ def block_leading(stack: Sequence[Line]) -> float:
 
 
 def frame_candidates(rects: Sequence[Rect], page_width: float, page_height: float) -> list[Rect]:
-    """Drawn rectangles that could be boxes: tinted or stroked, neither hairlines nor backgrounds."""
+    """Drawn rectangles that could be boxes: tinted, or stroked as a box outline (not line art),
+    neither hairlines nor backgrounds."""
     page_area = page_width * page_height
     out = []
     for r in rects:
@@ -127,7 +128,7 @@ def frame_candidates(rects: Sequence[Rect], page_width: float, page_height: floa
         if box.area > BACKGROUND_SHARE * page_area:
             continue
         tinted = r.fill is not None and r.fill != WHITE
-        if tinted or r.stroke is not None:
+        if tinted or (r.stroke is not None and r.is_box):
             out.append(r)
     return merge_touching_tints(out)
 

@@ -77,13 +77,20 @@ class Run:
 @_register
 @dataclass(frozen=True, slots=True)
 class Rect:
-    """A drawn vector shape's bounding box: a filled or stroked frame, a rule, a tint."""
+    """A drawn vector shape's bounding box: a filled or stroked frame, a rule, a tint.
+
+    ``is_box`` says whether a stroked outline could frame text: a rectangle, or a path whose
+    straight sides are horizontal or vertical (rounded corners allowed) and that encloses its
+    box. Open lines, zigzags, circles and other line art are not boxes, only their bounding box
+    is. A tint without a stroke frames what it covers, so it is always ``True``.
+    """
 
     bbox: BBox
     fill: int | None
     stroke: int | None
     stroke_width: float
     seq: int
+    is_box: bool = True
 
 
 @_register

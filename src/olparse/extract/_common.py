@@ -99,3 +99,45 @@ def rgb_to_int(rgb: tuple[float, ...] | list[float] | None) -> int | None:
         return None
     to8 = lambda v: max(0, min(255, int(round(v * 255)))) if math.isfinite(v) else 0  # noqa: E731
     return (to8(r) << 16) | (to8(g) << 8) | to8(b)
+
+
+#: Points closer than this (pt) are the same point of a path.
+SAME_POINT = 0.5
+#: An open path encloses its box when lines cover this share of two opposite edges.
+EDGE_COVER = 0.75
+
+
+def is_box_outline(segments: list[tuple[str, tuple[float, float], tuple[float, float]]], closed: bool) -> bool:
+    """Whether a path could frame text: every straight side horizontal or vertical (curves
+    between them are rounded corners), and the path encloses its box: it is closed, or lines
+    run along two opposite edges of its box (a table head drawn as top and bottom rules).
+
+    ``segments`` are ``(kind, start, end)`` with kind ``"l"`` (a straight line) or ``"c"`` (a
+    curve); ``closed`` is the path's own close flag. A zigzag, an open line, a circle (curves
+    only) or a network of lines is line art, not a frame.
+    """
+    sides = [(a, b) for kind, a, b in segments if kind == "l"]
+    if len(sides) < 2:
+        return False
+    if any(abs(a[0] - b[0]) > SAME_POINT and abs(a[1] - b[1]) > SAME_POINT for a, b in sides):
+        return False
+    start, end = segments[0][1], segments[-1][2]
+    if closed or (abs(start[0] - end[0]) <= SAME_POINT and abs(start[1] - end[1]) <= SAME_POINT):
+        return True
+    return spans_opposite_edges(sides)
+
+
+def spans_opposite_edges(sides: list[tuple[tuple[float, float], tuple[float, float]]]) -> bool:
+    """Lines cover most of the top and bottom edges of their box (``EDGE_COVER``), or of its
+    left and right edges: rounded corners and a gap for a box's label leave the rest open."""
+    xs = [p[0] for side in sides for p in side]
+    ys = [p[1] for side in sides for p in side]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+
+    def covered(at: float, axis: int, length: float) -> bool:
+        other = 1 - axis
+        return length > 0 and any(abs(a[axis] - at) <= SAME_POINT and abs(b[axis] - at) <= SAME_POINT
+                                  and abs(a[other] - b[other]) >= EDGE_COVER * length for a, b in sides)
+
+    return (covered(y0, 1, x1 - x0) and covered(y1, 1, x1 - x0)) or \
+        (covered(x0, 0, y1 - y0) and covered(x1, 0, y1 - y0))

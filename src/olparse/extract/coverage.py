@@ -83,8 +83,11 @@ class Coverage:
 
 
 def word_key(word: str) -> str:
-    """The comparable form of a word: NFKD, invisible marks and accents dropped, edge punctuation
-    stripped, case folded."""
+    """The comparable form of a word: NFKD, invisible marks and accents dropped, a double quote
+    set as two single quotes made one (as ``normalize`` does), edge punctuation stripped, case
+    folded."""
+    if "\u2018\u2018" in word or "\u2019\u2019" in word:
+        word = word.replace("\u2018\u2018", "\u201c").replace("\u2019\u2019", "\u201d")
     text = unicodedata.normalize("NFKD", word.translate(_FOLDED))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).replace(" ", "")
     start, end = 0, len(text)

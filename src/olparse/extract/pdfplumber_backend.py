@@ -26,8 +26,8 @@ from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
 from ..normalize import SPACING_ACCENTS
 from . import backend_reason
-from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_italic_name, printable,
-                      rgb_to_int, rotation_of)
+from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_box_outline,
+                      is_italic_name, printable, rgb_to_int, rotation_of)
 
 #: A gap wider than this share of the font size between two glyphs reads as a space.
 SPACE_GAP_EM = 0.15
@@ -224,5 +224,28 @@ def shapes_to_rects(shapes: list[dict], x_off: float, y_off: float) -> list[Rect
         if fill is None and stroke is None:
             continue
         box = BBox(float(s["x0"]) - x_off, float(s["top"]) - y_off, float(s["x1"]) - x_off, float(s["bottom"]) - y_off)
-        rects.append(Rect(box, fill, stroke, float(s.get("linewidth") or 0.0), i))
+        rects.append(Rect(box, fill, stroke, float(s.get("linewidth") or 0.0), i, stroke is None or shape_is_box(s)))
     return rects
+
+
+def shape_is_box(shape: dict) -> bool:
+    """``Rect.is_box`` for one of pdfplumber's shapes: a ``rect``, or a curve whose path is a
+    closed outline of horizontal and vertical lines (``_common.is_box_outline``)."""
+    kind = shape.get("object_type")
+    if kind == "rect":
+        return True
+    if kind != "curve":
+        return False
+    segments: list[tuple[str, tuple[float, float], tuple[float, float]]] = []
+    closed = False
+    here: tuple[float, float] | None = None
+    for step in shape.get("path") or ():
+        op = step[0]
+        if op == "h":
+            closed = True
+            continue
+        point = tuple(step[-1])
+        if op in ("l", "c") and here is not None:
+            segments.append((op, here, point))
+        here = point
+    return bool(segments) and is_box_outline(segments, closed)

@@ -23,8 +23,8 @@ from ..model import ImageBox, RawPage, Rect, Run
 from . import backend_reason
 from .trace import trace_to_runs
 from .unmapped import repair_unmapped_fonts
-from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_italic_name, printable,
-                      rgb_to_int, rotation_of)
+from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_box_outline,
+                      is_italic_name, printable, rgb_to_int, rotation_of)
 
 #: rawdict without image data (fast) and without clipping to the crop box (art may bleed);
 #: glyphs without a Unicode mapping come as their codes, for ``unmapped`` to decode. The
@@ -235,8 +235,21 @@ def drawings_to_rects(drawings: list[dict], dx: float = 0.0, dy: float = 0.0) ->
         if fill is None and stroke is None:
             continue
         rects.append(Rect(BBox(x0 - dx, y0 - dy, x1 - dx, y1 - dy), fill, stroke,
-                          float(d.get("width") or 0.0), d.get("seqno", i)))
+                          float(d.get("width") or 0.0), d.get("seqno", i), stroke is None or drawing_is_box(d)))
     return rects
+
+
+def drawing_is_box(drawing: dict) -> bool:
+    """``Rect.is_box`` for one of MuPDF's drawings: rectangles and quads, or a closed outline
+    of horizontal and vertical lines (``_common.is_box_outline``)."""
+    items = drawing.get("items") or ()
+    kinds = {item[0] for item in items}
+    if kinds and kinds <= {"re", "qu"}:
+        return True
+    if not kinds or not kinds <= {"l", "c"}:
+        return False
+    segments = [(item[0], tuple(item[1]), tuple(item[-1])) for item in items]
+    return is_box_outline(segments, bool(drawing.get("closePath")))
 
 
 def images_to_boxes(infos: list[dict], dx: float = 0.0, dy: float = 0.0) -> list[ImageBox]:
