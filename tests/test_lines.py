@@ -454,3 +454,33 @@ def test_on_a_typeset_page_a_size_change_still_splits_a_line():
     """Outside scans a size clash is information (a title run into body text), not noise."""
     runs = ocr_line(["Overskrift", "brødtekst", "fortsætter"], [20.0, 9.0, 9.0], 100.0)
     assert len(build_lines(normalize_page(make_page(runs)))) == 2
+
+
+def run_in_line(baseline: float, head: str, rest: str, rest_italic: bool = False):
+    lead = make_run(head, 50, baseline, bold=True)
+    return [lead, make_run(rest, lead.bbox.x1 + 0.25 * 10, baseline, italic=rest_italic)]
+
+
+def test_a_run_in_head_gives_its_line_the_style_of_the_text_it_runs_into():
+    """``Ductal carcinoma in situ (DCIS) – Abnormal cells are``: counted by characters the bold
+    lead-in outweighs the rest, but the line is the first of a regular paragraph."""
+    runs = run_in_line(100, "Ductal carcinoma in situ (DCIS) –", "Abnormal cells are")
+    (line,) = build_lines(normalize_page(make_page(runs)))
+    assert not line.bold and line.text == "Ductal carcinoma in situ (DCIS) – Abnormal cells are"
+
+
+def test_a_run_in_head_stacks_with_the_lines_of_its_paragraph():
+    from olparse.pipeline import layout_page
+    runs = run_in_line(100, "Ductal carcinoma in situ (DCIS) –", "Abnormal cells are")
+    runs += [make_run("contained within the ducts of the breast. Having", 50, 112),
+             make_run("DCIS can increase the risk of developing cancer.", 50, 124)]
+    assert [b.text.count("\n") for b in layout_page(make_page(runs)).blocks] == [2]
+
+
+def test_emphasis_that_is_no_run_in_head_keeps_the_weighted_style():
+    """Bold followed by an italic title is emphasis, not a run-in head; all-bold stays bold."""
+    runs = run_in_line(100, "In March 2023, the White House issued the", "National", rest_italic=True)
+    (line,) = build_lines(normalize_page(make_page(runs)))
+    assert line.bold
+    (whole,) = build_lines(normalize_page(make_page([make_run("Et helt fedt mellemrubrik", 50, 100, bold=True)])))
+    assert whole.bold

@@ -76,6 +76,8 @@ SCRIPT_MAX_CHARS = 4
 SCRIPT_MIN_SHIFT_EM = 0.15
 #: A picture covering this share of the page makes it a scan (its text an OCR layer).
 SCAN_COVERAGE = 0.8
+#: A run-in head and the text it runs into are set in one size, within this share.
+SIZE_TOLERANCE_RUN_IN = 0.1
 #: Never part of a superscript or subscript: quotes and bars, the stray marks of OCR layers.
 NOT_SCRIPT_CHARS = frozenset("'\"‘’‚“”„`´|¦")
 #: Runs whose sizes differ by more than this factor are different lines unless set tight.
@@ -537,7 +539,7 @@ def runs_to_line(runs: list[Run], page: int, scripts: frozenset[Run] = frozenset
     text, end_mark = strip_end_mark(text, runs)
     text, signal = line_end_signal(text)
     text = SPACES_INSIDE.sub(" ", text)  # typed twice, or left where a word was deleted
-    dominant = dominant_run(runs)
+    dominant = dominant_run(text_after_run_in_head(runs))
     return Line(
         text=text,
         bbox=union_all(r.bbox for r in runs),
@@ -555,6 +557,26 @@ def runs_to_line(runs: list[Run], page: int, scripts: frozenset[Run] = frozenset
         rotation=runs[0].rotation,
         space_after=runs[-1].space_after and not end_mark,
     )
+
+
+def text_after_run_in_head(runs: Sequence[Run]) -> Sequence[Run]:
+    """The runs that give a line its style: after a run-in head, the text it runs into.
+
+    A bold lead-in followed by regular text of the same size (``Ductal carcinoma (DCIS) –
+    Abnormal cells are``, ``Karen Frost er leder i …``) is the first line of a paragraph in the
+    regular style; counted by characters, the lead-in can outweigh the rest and set the line
+    apart from the lines under it (and make it look like a subheading).
+    """
+    if len(runs) < 2 or not runs[0].bold or runs[-1].bold:
+        return runs
+    k = next(i for i, r in enumerate(runs) if not r.bold)
+    rest = runs[k:]
+    if any(r.bold or r.italic != runs[0].italic for r in rest) or not rest[0].text.strip(" –-:.").strip():
+        return runs  # emphasis inside the text, or nothing after the head
+    size = runs[0].size
+    if any(abs(r.size - size) > SIZE_TOLERANCE_RUN_IN * size for r in runs):
+        return runs
+    return rest
 
 
 def dominant_run(runs: Sequence[Run]) -> Run:
