@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import lay_out, make_run, sentence, set_line, typeset_column, words
+import pytest
+
+from conftest import lay_out, make_page, make_run, sentence, set_line, typeset_column, words
 from olparse.dehyphenate import Lexicon
 from olparse.paragraphs import build_paragraphs, paragraph_spacing, split_block, uses_indents
 
@@ -150,3 +152,32 @@ def test_a_list_of_one_line_items_gives_one_paragraph_per_item():
     runs = [r for k, item in enumerate(items) for r in set_line(item, 50, 100 + 14 * k, None)]
     found = build_paragraphs(body_blocks(runs), LEXICON)
     assert paragraph_words(found) == items
+
+
+@pytest.mark.parametrize("line, following, expected", [
+    ("in men makes up less than 1% of all breast cancers – only", "1 in 838 men will be diagnosed", True),
+    ("surgery to remove the ovaries", "(oophorectomy) or, occasionally,", True),
+    ("Medlemsavgift 2013: 275 kr/vuxna,", "150 kr t.o.m. 18 år.", True),
+    ("ende på linjen", "fortsætter med lille", True),
+    ("Læs mere om det.", "2 af 3 ledere svarer", False),  # a sentence ended
+    ("Indhold", "2.2.4 Trennhilfen für die Silbentrennung", False),  # a numbered heading
+    ("Trin et", "3) Vælg en leverandør", False),
+    ("med en fodnote", "⁴Die Trennung der Muster", False),  # a footnote number
+    ("Kontakt os", "Mandag til fredag", False),
+])
+def test_a_short_line_goes_on_only_into_what_continues_its_sentence(line, following, expected):
+    from olparse.paragraphs import goes_on
+    assert goes_on(line, following) is expected
+
+
+def test_a_short_line_before_a_number_that_goes_on_does_not_end_the_paragraph():
+    """A typesetter keeps ``1 in 838`` together and leaves the line above it short."""
+    from olparse.paragraphs import split_block
+    from olparse.pipeline import layout_page
+    texts = ["About 120 men are diagnosed with breast cancer in Australia each",
+             "year, and most of these men are over 50. Breast cancer in men",
+             "makes up less than 1% of all breast cancers – only",
+             "1 in 838 men will be diagnosed before the age of 85."]
+    runs = [make_run(t, 50, 100 + 12 * k) for k, t in enumerate(texts)]
+    (block,) = layout_page(make_page(runs)).blocks
+    assert [len(p.lines) for p in split_block(block)] == [4]

@@ -42,6 +42,8 @@ SPACING_RATIO = 1.12
 STRETCH_RATIO = 1.15
 BULLET_START = re.compile(r"\s*(?:[•▪◦‣⁃●■*]|\d{1,2}[.)])\s")
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "\"", "»", ")")
+#: A number that opens a heading or a list item: ``2.2.4 Trennhilfen``, ``3) Vælg``.
+NUMBERED_START = re.compile(r"\d+(?:\.\d+)*[.)]?\s+([^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +188,22 @@ def starts_lowercase(text: str) -> bool:
     return first.isalpha() and first.islower()
 
 
+def goes_on(line: str, following: str) -> bool:
+    """Whether a short line's sentence goes on in the line under it: that line starts in lower
+    case, or the short line ends no sentence and the next starts with a number or a bracket
+    before a lower-case word (``… cancers – only`` / ``1 in 838 men``, ``the ovaries`` /
+    ``(oophorectomy) or``): a typesetter keeps such groups on one line and leaves a short one."""
+    if starts_lowercase(following):
+        return True
+    if line.rstrip().endswith(SENTENCE_END):
+        return False
+    start = following.lstrip()
+    if start[:1].isdecimal():  # not a numbered heading or item (``2.2.4 Trennhilfen``)
+        numbered = NUMBERED_START.match(start)
+        return not (numbered and numbered.group(1).isupper())
+    return start[:1] in "([" and starts_lowercase(start[1:])
+
+
 def starts_new_sentence(text: str) -> bool:
     """Starts with a capital, a digit, a dash of dialogue or an opening quote."""
     first = text.lstrip()[:1]
@@ -238,7 +256,7 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
         if not ends_here:
             nxt_indented = indented[i + 1]
             closes = lines[i].end_mark or (short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
-                                           and not starts_lowercase(lines[i + 1].text))
+                                           and not goes_on(lines[i].text, lines[i + 1].text))
             ends_here = nxt_indented or closes or spaced[i]
         if ends_here:
             piece_short = short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
