@@ -234,3 +234,20 @@ def test_set_aside_text_is_printed_where_it_comes_in_reading_order():
 def test_a_document_without_articles_prints_its_text():
     assert text_form([], [((1, 0), ("Ligninger", "Første linje.")), ((1, 3), ("Anden del.",))]) == \
         "Ligninger\n\nFørste linje.\n\nAnden del.\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("FREDAG 1. JANUAR 2021", True), ("Januar 2024", True), ("1.1.2021", True), ("lördag 25 maj", True),
+    ("DANMARK", False), ("LEDELSE", False), ("Maj", False), ("Offentlig Ledelse 01/2024", False), ("SIDE 4", False),
+])
+def test_a_dateline_is_told_from_a_section_label(text, expected):
+    from olparse.classify import is_date
+    assert is_date(text) is expected
+
+
+def test_a_dateline_in_capitals_is_no_section_label():
+    from conftest import make_page, make_run
+    from olparse.classify import looks_like_section_label
+    from olparse.pipeline import layout_page
+    date, label = (layout_page(make_page([make_run(t, 50, 100)])).blocks[0] for t in ("FREDAG 1. JANUAR 2021", "DANMARK"))
+    assert not looks_like_section_label(date, None) and looks_like_section_label(label, None)

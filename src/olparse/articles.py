@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex
 from typing import Sequence
 
-from .classify import FURNITURE_ROLES, Labeled, LabeledPage, Role
+from .classify import FURNITURE_ROLES, Labeled, LabeledPage, Role, is_date
 from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
@@ -194,8 +194,11 @@ def title_follows(items: Sequence[Labeled], item: Labeled) -> bool:
 
 
 def running_head_of(page: LabeledPage) -> str:
-    heads = [i.block.text for i in page.items if i.role is Role.RUNNING_HEAD and not re.fullmatch(r"[\d\s]+", i.block.text)]
+    """The page's running head that can name a section: not a number, not a date."""
+    heads = [i.block.text for i in page.items if i.role is Role.RUNNING_HEAD
+             and not re.fullmatch(r"[\d\s]+", i.block.text) and not is_date(i.block.text)]
     return heads[0] if heads else ""
+
 
 
 def continues_title(draft: _Draft, block: Block, style: DocStyle) -> bool:

@@ -31,6 +31,7 @@ from typing import Sequence
 import regex
 from rapidfuzz import fuzz
 
+from .dehyphenate import calendar_words
 from .furniture import Furniture, is_contents_page
 from .layout import is_sentence_like
 from .model import Block, PageLayout
@@ -423,9 +424,19 @@ def looks_like_kicker(block: Block, style: DocStyle) -> bool:
 
 
 def looks_like_section_label(block: Block, style: DocStyle) -> bool:
+    """One short line in capitals (or in a frame) that is not a dateline."""
     letters = [c for c in block.text if c.isalpha()]
     caps = sum(1 for c in letters if c.isupper()) / max(1, len(letters))
-    return len(block.lines) == 1 and (caps > 0.8 or block.frame is not None) and len(block.text) <= 40
+    return len(block.lines) == 1 and (caps > 0.8 or block.frame is not None) and len(block.text) <= 40 \
+        and not is_date(block.text)
+
+
+def is_date(text: str) -> bool:
+    """A dateline such as ``FREDAG 1. JANUAR 2021``, ``Januar 2024``, ``1.1.2021``: a number with
+    a weekday or month name, or a numeric date. It dates a page; it names no section."""
+    if re.search(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", text):
+        return True
+    return bool(re.search(r"\d", text)) and any(w in calendar_words() for w in re.findall(r"[^\W\d_]+", text.lower()))
 
 
 def label_after_title(items: list[Labeled], k: int, style: DocStyle) -> None:
