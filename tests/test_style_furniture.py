@@ -187,3 +187,21 @@ def test_a_body_line_repeated_inside_the_text_is_not_furniture():
     pages = [body_page(n, extra=quote, n_words=40) for n in range(1, 4)]
     furniture = find_furniture(pages, measure_style(pages))
     assert furniture.items == ()
+
+
+def side_number(number: int, page: int):
+    """A lone number halfway down the outer margin, beside the two body columns (50-545)."""
+    return [make_run(str(number), 560 if page % 2 else 20, 400, size=8)]
+
+
+def test_a_folio_halfway_down_the_outer_margin_is_found():
+    pages = [body_page(n, extra=side_number(n + 56, n)) for n in range(1, 5)]
+    furniture = find_furniture(pages, measure_style(pages))
+    assert [(i.page, i.text) for i in furniture.items if i.kind == "folio"] == [(1, "57"), (2, "58"), (3, "59"), (4, "60")]
+    assert furniture.page_map.printed_of(1) == 57
+
+
+def test_side_margin_numbers_out_of_sequence_are_no_folios():
+    pages = [body_page(n, extra=side_number(n * 7, n)) for n in range(1, 5)]
+    furniture = find_furniture(pages, measure_style(pages))
+    assert not [i for i in furniture.items if i.kind == "folio"] and not furniture.page_map.found

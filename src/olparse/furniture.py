@@ -15,8 +15,9 @@ Algorithm:
    running heads (top) and running footers (bottom). A margin row of several blocks also
    counts as a whole, so a head that is split by a wide gap on some pages and not on others
    still repeats.
-3. **Folios.** A number of one to three digits standing alone in a margin block, or at either end
-   of a running footer (``20 Offentlig Ledelse``), is the page's printed number.
+3. **Folios.** A number of one to three digits standing alone in a margin block (top, bottom, or
+   the side margin beside the body text), or at either end of a running footer
+   (``20 Offentlig Ledelse``), is the page's printed number when the folios agree on one offset.
 4. **Page map.** The offset ``printed - pdf`` that most folios agree on; pages without a folio
    (or with a folio that disagrees) get ``pdf + offset``.
 
@@ -96,9 +97,10 @@ class Furniture:
 def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
     """Mark running heads, footers and folios, and infer the printed-page map."""
     top, bottom = body_extent(pages, style)
+    left, right = body_sides(pages, style)
     candidates = [(p, b, zone) for p in pages for b in p.blocks
                   if (b.size <= MAX_SIZE_RATIO * style.body_size or FOLIO_ALONE.match(b.text))
-                  and (zone := margin_zone(b, top, bottom, p.height)) is not None]
+                  and (zone := margin_zone(b, top, bottom, p.height) or side_folio_zone(b, left, right)) is not None]
     # the contents page repeats every title: it must not make titles look like running heads
     contents = {p.number for p in pages if is_contents_page(p)}
     rows = row_signatures(candidates)
@@ -115,7 +117,7 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
                        for sig in signatures_of(block, rows))
         if FOLIO_ALONE.match(block.text) and not (page.number in contents and has_text_beside(block, page)):
             items.append(FurnitureItem("folio", block.text.strip(), page.number, block.id, folio))
-        elif repeated:
+        elif repeated and zone != "side":
             kind = "running_head" if zone == "top" else "running_footer"
             items.append(FurnitureItem(kind, block.text, page.number, block.id, folio))
     page_map = infer_page_map([p.number for p in pages], items)
@@ -215,6 +217,31 @@ def body_extent(pages: Sequence[PageLayout], style: DocStyle) -> tuple[float, fl
     tops.sort()
     bottoms.sort()
     return tops[len(tops) // 10], bottoms[-1 - len(bottoms) // 10]
+
+
+def body_sides(pages: Sequence[PageLayout], style: DocStyle) -> tuple[float, float]:
+    """Usual left and right edges of body text over the document (as ``body_extent``)."""
+    lefts, rights = [], []
+    for page in pages:
+        body = [b for b in page.blocks if style.is_body_style(b.style) and len(b.lines) >= 2 and b.frame is None]
+        if body:
+            lefts.append(min(b.bbox.x0 for b in body))
+            rights.append(max(b.bbox.x1 for b in body))
+    if not lefts:
+        return 0.0, max((p.width for p in pages), default=0.0)
+    lefts.sort()
+    rights.sort()
+    return lefts[len(lefts) // 10], rights[-1 - len(rights) // 10]
+
+
+def side_folio_zone(block: Block, left: float, right: float) -> str | None:
+    """``"side"`` for a number standing alone in the outer margin beside the body text (a folio
+    set halfway down the page, upright or along the edge); only a folio is looked for there, and it must agree with the
+    page sequence like any other (``infer_page_map``)."""
+    if len(block.lines) != 1 or not FOLIO_ALONE.match(block.text):
+        return None  # (set upright or along the edge of the page)
+    slack = block.size * 0.5
+    return "side" if block.bbox.x0 >= right - slack or block.bbox.x1 <= left + slack else None
 
 
 def margin_zone(block: Block, top: float, bottom: float, height: float) -> str | None:
