@@ -239,13 +239,16 @@ def shape_is_box(shape: dict) -> bool:
     segments: list[tuple[str, tuple[float, float], tuple[float, float]]] = []
     closed = False
     here: tuple[float, float] | None = None
-    for step in shape.get("path") or ():
-        op = step[0]
-        if op == "h":
-            closed = True
-            continue
-        point = tuple(step[-1])
-        if op in ("l", "c") and here is not None:
-            segments.append((op, here, point))
-        here = point
+    try:
+        for step in shape.get("path") or ():
+            op = step[0]
+            if op == "h":
+                closed = True
+                continue
+            point = (float(step[-1][0]), float(step[-1][1]))
+            if op in ("l", "c") and here is not None:
+                segments.append((op, here, point))
+            here = point
+    except (TypeError, IndexError, ValueError):  # a path of a shape pdfplumber did not expect
+        return False
     return bool(segments) and is_box_outline(segments, closed)

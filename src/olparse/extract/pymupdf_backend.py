@@ -248,7 +248,11 @@ def drawing_is_box(drawing: dict) -> bool:
         return True
     if not kinds or not kinds <= {"l", "c"}:
         return False
-    segments = [(item[0], tuple(item[1]), tuple(item[-1])) for item in items]
+    try:
+        segments = [(item[0], (float(item[1][0]), float(item[1][1])), (float(item[-1][0]), float(item[-1][1])))
+                    for item in items]
+    except (TypeError, IndexError, ValueError):  # an item of a shape MuPDF did not document
+        return False
     return is_box_outline(segments, bool(drawing.get("closePath")))
 
 
