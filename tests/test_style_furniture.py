@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import lay_out, letterspaced_runs, make_run, set_line, typeset_column, words
+from conftest import PAGE_W, lay_out, letterspaced_runs, make_rotated_run, make_run, set_line, typeset_column, words
 from olparse.furniture import find_furniture, folio_of, infer_page_map, signature
 from olparse.style import measure_style
 
@@ -205,3 +205,19 @@ def test_side_margin_numbers_out_of_sequence_are_no_folios():
     pages = [body_page(n, extra=side_number(n * 7, n)) for n in range(1, 5)]
     furniture = find_furniture(pages, measure_style(pages))
     assert not [i for i in furniture.items if i.kind == "folio"] and not furniture.page_map.found
+
+
+def test_a_stamp_run_up_the_page_edge_on_every_page_is_furniture():
+    """A repository's download stamp, set along the side edge of every page, is no text."""
+    stamp = "Downloaded from https://example.org/journal/113 on 24 October 2023"
+    pages = [body_page(n, extra=[make_rotated_run(stamp, PAGE_W - 10, 150, size=7)]) for n in range(1, 4)]
+    furniture = find_furniture(pages, measure_style(pages))
+    assert [(i.page, i.kind) for i in furniture.items] == [(1, "running_footer"), (2, "running_footer"),
+                                                           (3, "running_footer")]
+
+
+def test_text_turned_along_a_picture_inside_the_page_is_no_furniture():
+    credit = "Foto: Karen Frost"
+    pages = [body_page(n, extra=[make_rotated_run(credit, PAGE_W / 2, 150, size=7)]) for n in range(1, 4)]
+    furniture = find_furniture(pages, measure_style(pages))
+    assert not furniture.items

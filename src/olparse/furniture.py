@@ -100,7 +100,8 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
     left, right = body_sides(pages, style)
     candidates = [(p, b, zone) for p in pages for b in p.blocks
                   if (b.size <= MAX_SIZE_RATIO * style.body_size or FOLIO_ALONE.match(b.text))
-                  and (zone := margin_zone(b, top, bottom, p.height) or side_folio_zone(b, left, right)) is not None]
+                  and (zone := margin_zone(b, top, bottom, p.height) or side_folio_zone(b, left, right)
+                       or edge_zone(b, p.width)) is not None]
     # the contents page repeats every title: it must not make titles look like running heads
     contents = {p.number for p in pages if is_contents_page(p)}
     rows = row_signatures(candidates)
@@ -117,7 +118,7 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
                        for sig in signatures_of(block, rows))
         if FOLIO_ALONE.match(block.text) and not (page.number in contents and has_text_beside(block, page)):
             items.append(FurnitureItem("folio", block.text.strip(), page.number, block.id, folio))
-        elif repeated and zone != "side":
+        elif repeated and zone != "side":  # (text along the page's edge counts as a footer)
             kind = "running_head" if zone == "top" else "running_footer"
             items.append(FurnitureItem(kind, block.text, page.number, block.id, folio))
     page_map = infer_page_map([p.number for p in pages], items)
@@ -242,6 +243,16 @@ def side_folio_zone(block: Block, left: float, right: float) -> str | None:
         return None  # (set upright or along the edge of the page)
     slack = block.size * 0.5
     return "side" if block.bbox.x0 >= right - slack or block.bbox.x1 <= left + slack else None
+
+
+def edge_zone(block: Block, width: float) -> str | None:
+    """``"edge"`` for a short block set along the page's side edge (turned a quarter, in the
+    outer ``EDGE_SHARE`` of the width): a repository's download stamp, a magazine's name run up
+    the margin. Repeated on enough pages, it is furniture like a running footer."""
+    if len(block.lines) > 2 or block.first.rotation % 180 == 0:
+        return None
+    box = block.bbox
+    return "edge" if box.x0 >= width * (1 - EDGE_SHARE) or box.x1 <= width * EDGE_SHARE else None
 
 
 def margin_zone(block: Block, top: float, bottom: float, height: float) -> str | None:
