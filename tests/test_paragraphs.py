@@ -181,3 +181,32 @@ def test_a_short_line_before_a_number_that_goes_on_does_not_end_the_paragraph():
     runs = [make_run(t, 50, 100 + 12 * k) for k, t in enumerate(texts)]
     (block,) = layout_page(make_page(runs)).blocks
     assert [len(p.lines) for p in split_block(block)] == [4]
+
+
+def block_of(rows):
+    """One block from ``(inset, text)`` rows (10 pt text, 12 pt leading, measure 300 pt)."""
+    from olparse.pipeline import layout_page
+    runs = []
+    for k, (inset, text) in enumerate(rows):
+        edges = [50 + inset + i * (300 - inset) / len(text) for i in range(len(text) + 1)]
+        runs.append(make_run(text, 50 + inset, 100 + 12 * k, char_x=edges))
+    (block,) = layout_page(make_page(runs)).blocks
+    return block
+
+
+def test_lines_set_around_a_picture_are_not_paragraph_starts():
+    """Four full lines at an inset (text wrapped around an initial or a picture) run on into
+    each other: only the first may start a paragraph."""
+    block = block_of([(8, "Jul och nyårshelgen har precis passerat och"), (8, "det är dags att vända blad i almanackan och"),
+                      (8, "innan jag gör det vill jag dock titta på den"), (8, "tid som varit under året som gått för oss"),
+                      (0, "alla i förbundet och för våra medlemmar här.")])
+    assert [len(p.lines) for p in split_block(block)] == [5]
+
+
+def test_indented_one_line_paragraphs_that_end_sentences_stay_apart():
+    block = block_of([(0, "Et andet nyttigt spørgsmål i processen er det her."),
+                      (10, "Et andet nyttigt spørgsmål kan være dette her:"),
+                      (10, "Hvad ser du selv som dine styrker som leder nu?"),
+                      (10, "En seniorleder bør kende sine egne styrker godt"),
+                      (0, "og turde stå ved dem i organisationen i dag.")])
+    assert [len(p.lines) for p in split_block(block)] == [1, 1, 1, 2]

@@ -242,6 +242,7 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
     short = [is_short(ln, right) for ln in lines]
     ragged = len(lines) >= 4 and sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE
     indented = [ln.bbox.x0 - left > INDENT_EM * size for ln in lines]
+    indented = wrap_free_indents(lines, indented, short, size)
     spaced = paragraph_spacing(lines)
     bullets = [bool(BULLET_START.match(ln.text)) for ln in lines]
     if sum(bullets) >= 2:  # a list: every item starts at its bullet, whatever the line lengths
@@ -265,6 +266,29 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
             pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block))
             start = i + 1
     return pieces
+
+
+def wrap_free_indents(lines: Sequence[Line], indented: list[bool], short: list[bool], size: float) -> list[bool]:
+    """The indents that start paragraphs, without the lines of a text wrap.
+
+    A first-line indent is one line deep. Three or more full lines in a row at the same inset,
+    running on from one to the next without a sentence end, are text set around a picture or an
+    initial: only the first of them may start a paragraph. (Two in a row, or lines that end
+    sentences, can still be one-line paragraphs, as in dialogue or a list of questions.)
+    """
+    out = list(indented)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and indented[j + 1] and indented[i] and not short[j] \
+                and not lines[j].text.rstrip().endswith(SENTENCE_END) \
+                and abs(lines[j + 1].bbox.x0 - lines[i].bbox.x0) <= 0.3 * size:
+            j += 1
+        if j - i + 1 >= 3:
+            for k in range(i + 1, j + 1):
+                out[k] = False
+        i = j + 1
+    return out
 
 
 def paragraph_spacing(lines: Sequence[Line]) -> list[bool]:
