@@ -96,8 +96,7 @@ class Furniture:
 
 def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
     """Mark running heads, footers and folios, and infer the printed-page map."""
-    top, bottom = body_extent(pages, style)
-    left, right = body_sides(pages, style)
+    top, bottom, left, right = body_extent(pages, style)
     candidates = [(p, b, zone) for p in pages for b in p.blocks
                   if (b.size <= MAX_SIZE_RATIO * style.body_size or FOLIO_ALONE.match(b.text))
                   and (zone := margin_zone(b, top, bottom, p.height) or side_folio_zone(b, left, right)
@@ -205,34 +204,20 @@ def pages_by_signature(candidates, rows: dict[int, str] | None = None) -> dict[t
     return seen
 
 
-def body_extent(pages: Sequence[PageLayout], style: DocStyle) -> tuple[float, float]:
-    """Usual top and bottom edges of body text over the document."""
-    tops, bottoms = [], []
+def body_extent(pages: Sequence[PageLayout], style: DocStyle) -> tuple[float, float, float, float]:
+    """Usual top, bottom, left and right edges of body text over the document (low and high
+    percentiles of the body blocks' edges per page)."""
+    edges: list[tuple[float, float, float, float]] = []
     for page in pages:
         body = [b for b in page.blocks if style.is_body_style(b.style) and len(b.lines) >= 2 and b.frame is None]
         if body:
-            tops.append(min(b.bbox.top for b in body))
-            bottoms.append(max(b.bbox.bottom for b in body))
-    if not tops:
-        return 0.0, max((p.height for p in pages), default=0.0)
-    tops.sort()
-    bottoms.sort()
-    return tops[len(tops) // 10], bottoms[-1 - len(bottoms) // 10]
-
-
-def body_sides(pages: Sequence[PageLayout], style: DocStyle) -> tuple[float, float]:
-    """Usual left and right edges of body text over the document (as ``body_extent``)."""
-    lefts, rights = [], []
-    for page in pages:
-        body = [b for b in page.blocks if style.is_body_style(b.style) and len(b.lines) >= 2 and b.frame is None]
-        if body:
-            lefts.append(min(b.bbox.x0 for b in body))
-            rights.append(max(b.bbox.x1 for b in body))
-    if not lefts:
-        return 0.0, max((p.width for p in pages), default=0.0)
-    lefts.sort()
-    rights.sort()
-    return lefts[len(lefts) // 10], rights[-1 - len(rights) // 10]
+            edges.append((min(b.bbox.top for b in body), max(b.bbox.bottom for b in body),
+                          min(b.bbox.x0 for b in body), max(b.bbox.x1 for b in body)))
+    if not edges:
+        return 0.0, max((p.height for p in pages), default=0.0), 0.0, max((p.width for p in pages), default=0.0)
+    tops, bottoms, lefts, rights = (sorted(column) for column in zip(*edges))
+    low, high = len(edges) // 10, -1 - len(edges) // 10
+    return tops[low], bottoms[high], lefts[low], rights[high]
 
 
 def side_folio_zone(block: Block, left: float, right: float) -> str | None:
