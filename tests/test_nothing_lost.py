@@ -66,6 +66,8 @@ def assert_text_form_holds_the_json_text(path: Path, password: str | None = None
     text = Counter(k for w in doc.to_text().split() if (k := word_key(w)))
     cov = compare_words([[w for t in output_texts(kept) for w in t.split()]], text)
     assert not cov.missing, f"{path.name}: {cov.describe(20)}"
+    for a in doc.articles:  # where set-aside text goes in an article: one place per paragraph
+        assert len(a.body_starts) == len(a.body) and all(s >= a.start for s in a.body_starts), a.id
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)

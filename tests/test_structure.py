@@ -251,3 +251,27 @@ def test_a_dateline_in_capitals_is_no_section_label():
     from olparse.pipeline import layout_page
     date, label = (layout_page(make_page([make_run(t, 50, 100)])).blocks[0] for t in ("FREDAG 1. JANUAR 2021", "DANMARK"))
     assert not looks_like_section_label(date, None) and looks_like_section_label(label, None)
+
+
+def test_set_aside_text_inside_an_article_is_printed_between_its_paragraphs():
+    """An abstract between a paper's title and its first section, and a footnote at the foot of
+    a column, come where they are printed: before the next paragraph, never inside one; an
+    advert on a page of its own between two parts of an article stays outside it."""
+    from olparse.articles import Article
+    from olparse.paragraphs import Paragraph
+    body = [Paragraph("paragraph", text, ()) for text in ("Første afsnit.", "Andet afsnit.", "Tredje afsnit.")]
+    paper = Article(id="a01", title="Titel", start=(1, 0), body=body, body_starts=((1, 3), (1, 5), (3, 0)))
+    set_aside = [((1, 1), ("Resumé",)), ((1, 4), ("¹En fodnote.",)), ((2, 0), ("En annonce",))]
+    assert text_form([paper], set_aside) == (
+        "Titel\n\nResumé\n\nFørste afsnit.\n\n¹En fodnote.\n\nAndet afsnit.\n\nTredje afsnit.\n\n\nEn annonce\n")
+
+
+def test_set_aside_text_goes_into_the_article_that_started_last():
+    from olparse.articles import Article
+    from olparse.paragraphs import Paragraph
+    long = Article(id="a01", title="Lang", start=(1, 0), body_starts=((1, 1), (2, 9)),
+                   body=[Paragraph("paragraph", "Lang et.", ()), Paragraph("paragraph", "Lang to.", ())])
+    box = Article(id="a02", title="Kort", start=(2, 0), body_starts=((2, 1), (2, 4)),
+                  body=[Paragraph("paragraph", "Kort et.", ()), Paragraph("paragraph", "Kort to.", ())])
+    assert text_form([long, box], [((2, 2), ("Billedtekst",))]) == (
+        "Lang\n\nLang et.\n\nLang to.\n\n\nKort\n\nKort et.\n\nBilledtekst\n\nKort to.\n")

@@ -74,6 +74,9 @@ class Article:
     decisions: list[HyphenDecision] = field(default_factory=list)
     #: Where the article starts in reading order: PDF page and index of its first block there.
     start: tuple[int, int] = (0, 0)
+    #: Where each paragraph of ``body`` starts in reading order (page, block index), so that
+    #: text set aside between two of them can be printed there; empty when not known.
+    body_starts: tuple[tuple[int, int], ...] = ()
 
     @property
     def authors(self) -> list[str]:
@@ -168,8 +171,11 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
             leftovers.extend(d.items)
     articles = [finish(d, k + 1, furniture, lexicon, layout) for k, d in enumerate(kept)]
     where = reading_positions(pages)
+    line_where = {id(line): where[id(item)] for page in pages for item in page.items for line in item.block.lines}
     for article, draft in zip(articles, kept):
         article.start = min((where[id(i)] for i in draft.items), default=(min(draft.pages, default=0), 0))
+        article.body_starts = tuple(line_where.get(id(p.lines[0]), article.start) if p.lines else article.start
+                                    for p in article.body)
     return articles, leftovers
 
 

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Sequence
 
 from .articles import Article
 from .classify import Labeled
@@ -81,30 +81,75 @@ class Document:
         """Clean reading-order text: each article's title group, body, then its boxes and quotes;
         text that belongs to no article (``other``: a cover, an advert, a page the structure
         stage cannot read as articles; and text set on pictures) where it comes in reading
-        order: before an article that starts after it, after an article that starts before it.
+        order: between two paragraphs of the article whose pages it is printed on
+        (``interleave_set_aside``), else before an article that starts after it and after an
+        article that starts before it.
 
         Paragraphs are separated by a blank line, articles and set-aside text by two. Only
         furniture (running heads, folios, slugs), the contents page and the colophon are left
         out: they are in the JSON.
         """
+        set_aside = [(where, list(paragraphs)) for where, paragraphs in self.set_aside_text if paragraphs]
+        texts, set_aside = interleave_set_aside(self.articles, set_aside)
         chunks: list[tuple[tuple[int, int], bool, list[str]]] = []
-        for a in self.articles:
-            chunks.append((a.start, True, article_text(a)))
-        chunks.extend((where, False, list(paragraphs)) for where, paragraphs in self.set_aside_text if paragraphs)
+        for a, text in zip(self.articles, texts):
+            chunks.append((a.start, True, text))
+        chunks.extend((where, False, paragraphs) for where, paragraphs in set_aside)
         chunks.sort(key=lambda chunk: chunk[0])
         parts: list[list[str]] = []
-        for k, (_, is_article, texts) in enumerate(chunks):
+        for k, (_, is_article, texts_) in enumerate(chunks):
             if is_article or k == 0 or chunks[k - 1][1]:
-                parts.append(list(texts))
+                parts.append(list(texts_))
             else:  # set-aside text next to set-aside text: one group
-                parts[-1].extend(texts)
-        return "\n\n\n".join("\n\n".join(texts) for texts in parts) + "\n"
+                parts[-1].extend(texts_)
+        return "\n\n\n".join("\n\n".join(texts_) for texts_ in parts) + "\n"
 
 
-def article_text(a: Article) -> list[str]:
-    """An article's paragraphs for the text form: title group, body, boxes, quotes, captions."""
+def interleave_set_aside(articles: Sequence[Article], set_aside: Sequence[tuple[tuple[int, int], list[str]]]
+                         ) -> tuple[list[list[str]], list[tuple[tuple[int, int], list[str]]]]:
+    """Each article's text with the set-aside text that lies inside it; the set-aside text left.
+
+    Set-aside text lies inside an article when it comes after the article's start in reading
+    order and before one of its body paragraphs (``Article.body_starts``) on the same page as
+    that paragraph or the one before: an abstract between a paper's title and its first section,
+    a footnote at the foot of a column, a caption the structure stage did not attach. It is
+    printed before that paragraph, never inside one (a paragraph that runs on past it is whole
+    before it). When several articles qualify, the one that started last takes it. Text on a
+    page of its own (an advert page between two parts of an article) stays outside.
+    """
+    inserts: list[dict[int, list[str]]] = [{} for _ in articles]
+    left: list[tuple[tuple[int, int], list[str]]] = []
+    for where, paragraphs in set_aside:
+        best: tuple[tuple[int, int], int, int] | None = None
+        for k, a in enumerate(articles):
+            slot = slot_in_article(a, where)
+            if slot is not None and (best is None or a.start > best[0]):
+                best = (a.start, k, slot)
+        if best is None:
+            left.append((where, paragraphs))
+        else:
+            inserts[best[1]].setdefault(best[2], []).extend(paragraphs)
+    return [article_text(a, extra) for a, extra in zip(articles, inserts)], left
+
+
+def slot_in_article(a: Article, where: tuple[int, int]) -> int | None:
+    """The index of the body paragraph that set-aside text at ``where`` goes before, or ``None``."""
+    if not a.body_starts or len(a.body_starts) != len(a.body) or where <= a.start:
+        return None
+    for k, start in enumerate(a.body_starts):
+        if start > where:
+            before = a.body_starts[k - 1][0] if k else a.start[0]
+            return k if where[0] in (start[0], before) else None
+    return None
+
+
+def article_text(a: Article, inserts: dict[int, list[str]] | None = None) -> list[str]:
+    """An article's paragraphs for the text form: title group, body, boxes, quotes, captions;
+    ``inserts`` maps a body paragraph's index to set-aside text printed before it."""
     chunk = [x for x in (a.section, a.kicker, a.title, a.standfirst, a.byline) if x]
-    chunk.extend(p.text for p in a.body)
+    for k, p in enumerate(a.body):
+        chunk.extend((inserts or {}).get(k, ()))
+        chunk.append(p.text)
     for box in a.fact_boxes:
         chunk.extend(([box.title] if box.title else []) + list(box.paragraphs))
     chunk.extend(q.text + (f" ({q.attribution})" if q.attribution else "") for q in a.pull_quotes)
