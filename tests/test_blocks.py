@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import make_page, make_rect, make_rotated_run, make_run, set_line, typeset_column, words
 from olparse.blocks import build_blocks, frame_candidates, merge_touching_tints, picture_boxes
 from olparse.lines import build_lines
@@ -59,6 +61,37 @@ def test_an_indent_alone_does_not_start_a_block():
 def test_second_line_at_a_wider_step_than_a_first_step_allows_starts_a_block():
     found, _ = blocks_of([make_run("en linje", 50, 100), make_run("en anden", 50, 118)])
     assert len(found) == 2  # 1.8 em between baselines is more than a line's leading
+
+
+def test_double_spaced_text_is_one_block_per_paragraph_group():
+    """A manuscript or court filing steps 2.4 em from baseline to baseline on every line: that
+    is its leading, derived from the page, not a gap after every line."""
+    col, _ = typeset_column([words(0, 80), words(80, 80)], 50, 100, 300, leading=24)
+    found, _ = blocks_of(col)
+    assert len(found) == 1 and found[0].text.split() == (words(0, 80) + " " + words(80, 80)).split()
+
+
+def test_double_spaced_text_still_breaks_at_a_wider_gap():
+    top, last = typeset_column([words(0, 80)], 50, 100, 300, leading=24)
+    below, _ = typeset_column([words(80, 80)], 50, last + 40, 300, leading=24)
+    assert len(blocks_of(top + below)[0]) == 2
+
+
+def test_a_list_at_a_regular_wide_step_is_no_double_spacing():
+    """Short items (glossary terms, table cells) set at one wide step stay apart: only lines
+    that run the full measure make a page's leading wide."""
+    items = [make_run(term, 50, 100 + 24 * k) for k, term in
+             enumerate(["ablation", "adjuvant therapy", "axilla", "benign", "biopsy", "chemotherapy"])]
+    assert len(blocks_of(items)[0]) == 6
+
+
+@pytest.mark.parametrize("leading", [12, 18, 24, 30])
+def test_a_wide_step_alone_is_never_a_page_leading(leading):
+    """Two lines far apart among tightly set text stay two blocks, whatever the body's leading."""
+    col, last = typeset_column([words(0, 80)], 50, 100, 300, leading=leading)
+    lone = set_line(words(200, 8).split(), 50, last + 2.6 * max(leading, 12) + 4, None)
+    found, _ = blocks_of(col + lone)
+    assert len(found) == 2
 
 
 def test_columns_side_by_side_are_separate_blocks():

@@ -210,3 +210,12 @@ def test_indented_one_line_paragraphs_that_end_sentences_stay_apart():
                       (10, "En seniorleder bør kende sine egne styrker godt"),
                       (0, "og turde stå ved dem i organisationen i dag.")])
     assert [len(p.lines) for p in split_block(block)] == [1, 1, 1, 2]
+
+
+def test_a_bullet_at_the_top_of_a_column_starts_a_list_item():
+    """A list item ending in a full stop at a column's foot does not run on into the next
+    column's bullet, even under the indent convention (the bullet stands flush left)."""
+    left, _ = typeset_column(["• " + sentence(0, 40)], 50, 100, W, continues=True)
+    right, _ = typeset_column(["• " + sentence(40, 30)], 270, 100, W)
+    found = build_paragraphs(body_blocks(left, right), LEXICON, indent_convention=True)
+    assert paragraph_words(found) == [["•"] + sentence(0, 40).split(), ["•"] + sentence(40, 30).split()]

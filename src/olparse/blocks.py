@@ -25,7 +25,7 @@ become separate blocks that share the frame index, which is what the classifier 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .geometry import BBox, union_all
 from .model import Block, ImageBox, Line, Rect
@@ -34,6 +34,18 @@ SIZE_TOLERANCE = 0.1
 LEADING_SLACK = 1.3
 FIRST_STEP_EM = 1.7
 MIN_STEP_EM = 0.5
+#: Double spacing: a style's regular leading (``wide_leadings``) is looked for up to this many
+#: em, needs this many steps, of which this share agree within this fraction of the median;
+#: the first step of a block may then be this much wider than it.
+WIDE_MAX_EM = 3.0
+WIDE_MIN_STEPS = 4
+WIDE_SHARE = 0.6
+WIDE_AGREE = 0.05
+WIDE_SLACK = 1.1
+#: A line runs the full measure when it is this share of the style's usual longest line and
+#: holds this many characters (running text, not a list item or a table cell).
+FULL_SHARE = 0.8
+FULL_CHARS = 30
 #: A rectangle over this share of the page is a background, not a frame.
 BACKGROUND_SHARE = 0.6
 WHITE = 0xFFFFFF
@@ -51,11 +63,12 @@ def build_blocks(lines: Sequence[Line], rects: Sequence[Rect], page_width: float
     stack_frame: list[int | None] = []
     active: list[int] = []  # stacks whose last line is near enough to be continued
     order = sorted(range(len(lines)), key=lambda i: (lines[i].rotation, lines[i].baseline, lines[i].bbox.x0))
+    wide = wide_leadings([lines[i] for i in order])
     for i in order:
         line = lines[i]
         frame = renumber.get(frame_of[i]) if frame_of[i] is not None else None
-        active = [k for k in active if still_open(stacks[k][-1], line)]
-        target = best_stack(stacks, stack_frame, line, frame, active)
+        active = [k for k in active if still_open(stacks[k][-1], line, wide)]
+        target = best_stack(stacks, stack_frame, line, frame, active, wide)
         if target is None:
             stacks.append([line])
             stack_frame.append(frame)
@@ -67,27 +80,31 @@ def build_blocks(lines: Sequence[Line], rects: Sequence[Rect], page_width: float
     return blocks, frames
 
 
-def still_open(last: Line, line: Line) -> bool:
+def still_open(last: Line, line: Line, wide: dict[StyleKey, float] | None = None) -> bool:
     """Can a block ending in ``last`` still take a line at ``line``'s baseline?"""
-    return last.rotation == line.rotation and line.baseline - last.baseline <= 2 * FIRST_STEP_EM * max(last.size, line.size)
+    reach = max(2 * FIRST_STEP_EM * max(last.size, line.size), 2 * (wide or {}).get(style_key(last), 0.0))
+    return last.rotation == line.rotation and line.baseline - last.baseline <= reach
 
 
 def best_stack(stacks: list[list[Line]], frames: list[int | None], line: Line, frame: int | None,
-               candidates: Sequence[int]) -> int | None:
+               candidates: Sequence[int], wide: dict[StyleKey, float] | None = None) -> int | None:
     """The open block this line continues (the nearest one above), or ``None``."""
     best, best_step = None, float("inf")
     for k in candidates:
         stack = stacks[k]
         if frames[k] != frame:
             continue
-        step = continuation_step(stack, line)
+        step = continuation_step(stack, line, wide)
         if step is not None and step < best_step:
             best, best_step = k, step
     return best
 
 
-def continuation_step(stack: list[Line], line: Line) -> float | None:
-    """Baseline step from the block's last line to ``line`` if ``line`` can continue it."""
+def continuation_step(stack: list[Line], line: Line, wide: dict[StyleKey, float] | None = None) -> float | None:
+    """Baseline step from the block's last line to ``line`` if ``line`` can continue it.
+
+    The first step may be up to ``FIRST_STEP_EM`` of the size, or the page's own regular
+    leading for this style where that is wider (``wide_leadings``: double-spaced text)."""
     last = stack[-1]
     if line.rotation != last.rotation or line.rotation != 0:
         return None
@@ -99,8 +116,74 @@ def continuation_step(stack: list[Line], line: Line) -> float | None:
     size = max(line.size, last.size)
     if step < MIN_STEP_EM * size:
         return None
-    limit = FIRST_STEP_EM * size if len(stack) < 2 else LEADING_SLACK * block_leading(stack)
+    if len(stack) < 2:
+        limit = max(FIRST_STEP_EM * size, WIDE_SLACK * (wide or {}).get(style_key(last), 0.0))
+    else:
+        limit = LEADING_SLACK * block_leading(stack)
     return step if step <= limit else None
+
+
+StyleKey = tuple[float, bool, bool]
+
+
+def style_key(line: Line) -> StyleKey:
+    """Lines of one size (to half a point), weight and slant."""
+    return (round(line.size * 2) / 2, line.bold, line.italic)
+
+
+def wide_leadings(lines: Sequence[Line]) -> dict[StyleKey, float]:
+    """The regular leading of each style on the page, where it is wider than ``FIRST_STEP_EM``.
+
+    Double-spaced text (manuscripts, court filings, theses) steps 2 to 2.5 em from baseline to
+    baseline, which would otherwise make every line a block of its own. A style's leading is
+    regular when most of the steps from its lines to the next line below them (same style,
+    overlapping) agree within ``WIDE_AGREE``, over at least ``WIDE_MIN_STEPS`` steps, and most
+    of those lines run the full measure (``mostly_full``); only such a page-wide habit of
+    running text widens the first step, never one wide gap, a list or a table column. ``lines``
+    must be sorted by baseline.
+    """
+    by_style: dict[StyleKey, list[Line]] = {}
+    for line in lines:
+        if line.rotation == 0:
+            by_style.setdefault(style_key(line), []).append(line)
+    out: dict[StyleKey, float] = {}
+    for key, group in by_style.items():
+        if len(group) <= WIDE_MIN_STEPS:
+            continue
+        size = key[0] or 1.0
+        pairs = [(line, s) for k, line in enumerate(group) if (s := step_below(group, k, WIDE_MAX_EM * size)) is not None]
+        if len(pairs) < WIDE_MIN_STEPS or not mostly_full(line for line, _ in pairs):
+            continue
+        steps = sorted(s for _, s in pairs)
+        usual = steps[len(steps) // 2]
+        agreeing = sum(abs(s - usual) <= WIDE_AGREE * usual for s in steps)
+        if usual > FIRST_STEP_EM * size and agreeing >= WIDE_SHARE * len(steps):
+            out[key] = usual
+    return out
+
+
+def mostly_full(lines: Iterable[Line]) -> bool:
+    """Do most of ``lines`` run the full measure, as running text does? Lists, glossary terms
+    and table cells set at a regular wide step are short, or differ in length."""
+    lines = list(lines)
+    widths = sorted(line.bbox.width for line in lines)
+    measure = widths[int(0.9 * (len(widths) - 1))]
+    full = sum(line.bbox.width >= FULL_SHARE * measure and len(line.text) >= FULL_CHARS for line in lines)
+    return full >= WIDE_SHARE * len(lines)
+
+
+def step_below(group: Sequence[Line], k: int, reach: float) -> float | None:
+    """Baseline step from ``group[k]`` to the nearest line below it that overlaps it, if any
+    within ``reach``."""
+    line = group[k]
+    for other in group[k + 1:]:
+        step = other.baseline - line.baseline
+        if step > reach:
+            return None
+        if step >= MIN_STEP_EM * line.size and \
+                other.bbox.x_overlap(line.bbox) >= 0.3 * min(other.bbox.width, line.bbox.width):
+            return step
+    return None
 
 
 def same_style(a: Line, b: Line) -> bool:

@@ -40,6 +40,7 @@ RAGGED_SHARE = 0.35
 SPACING_RATIO = 1.12
 #: Word spaces this much wider than the natural ones show a justified (stretched) line.
 STRETCH_RATIO = 1.15
+SYMBOL_BULLET = re.compile(r"\s*[•▪◦‣⁃●■]\s")
 BULLET_START = re.compile(r"\s*(?:[•▪◦‣⁃●■*]|\d{1,2}[.)])\s")
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "\"", "»", ")")
 #: A number that opens a heading or a list item: ``2.2.4 Trennhilfen``, ``3) Vælg``.
@@ -128,8 +129,8 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
     """Does ``piece`` continue the open paragraph?"""
     if current.closed or piece.starts_indented:
         return False
-    if not first_of_block:
-        return False
+    if not first_of_block or SYMBOL_BULLET.match(piece.lines[0].text):
+        return False  # (a bullet starts a list item, also at the top of the next column)
     last = current.lines[-1]
     if last.hyphen_signal:
         return True
