@@ -206,7 +206,8 @@ class Block:
     ``frame`` is the index (in ``PageLayout.frames``) of the drawn rectangle that encloses the
     block, when it sits inside a box or on a tint; ``None`` otherwise.
     ``column`` is the index of the column grid cell where the block starts, ``-1`` when the block
-    spans columns or the page has no grid.
+    spans columns or the page has no grid. ``table`` marks a table read row by row
+    (``olparse.tables``): each line is one row, and a row is a paragraph of its own.
     """
 
     lines: tuple[Line, ...]
@@ -215,6 +216,7 @@ class Block:
     frame: int | None = None
     column: int = -1
     id: int = 0
+    table: bool = False
     style: StyleKey = field(init=False, repr=False, compare=False)
     #: The exact size of the dominant style (``style.size`` is rounded to half a point for
     #: grouping; ratios between sizes must not depend on that rounding).

@@ -235,8 +235,10 @@ def line_signal(line: Line) -> str:
 
 # ----------------------------------------------------------------------- inside a block
 def split_block(block: Block, measure: float | None = None) -> list[Piece]:
-    """Cut a block into pieces at short lines and indented lines."""
+    """Cut a block into pieces at short lines and indented lines (a table: at every row)."""
     lines = block.lines
+    if block.table:
+        return [Piece((line,), False, True, block) for line in lines]
     left = min(ln.bbox.x0 for ln in lines)
     right = max(ln.bbox.x1 for ln in lines)
     size = block.size

@@ -1,7 +1,8 @@
 """The pipeline: PDF in, ``Document`` out. Reads like the table of contents of the project.
 
     per page (independent, can run in parallel):
-        extract -> normalize -> build_lines -> build_blocks -> order_page      = PageLayout
+        extract -> normalize -> build_lines -> build_blocks -> find_tables -> order_page
+                                                                            = PageLayout
     per document:
         measure_style -> find_furniture -> classify_pages -> segment_articles
         -> link_toc -> read_issue_metadata                                      = Document
@@ -22,9 +23,10 @@ from .extract import check_input_file
 from .extract._common import clean_text
 from .guard import Limits, read_pages
 from .layout import order_page
-from .lines import build_lines
+from .lines import build_lines, is_scanned
 from .model import PageLayout, RawPage
 from .normalize import normalize_page
+from .tables import find_tables
 from .options import Options
 from .worker import reap_workers
 
@@ -37,6 +39,8 @@ def layout_page(raw: RawPage) -> PageLayout:
     page = normalize_page(raw)
     lines = build_lines(page)
     blocks, frames = build_blocks(lines, page.rects, page.width, page.height)
+    if not is_scanned(page):  # an OCR layer's fragments line up in short "cells" by chance
+        blocks = find_tables(blocks)
     pictures = picture_boxes(page.rects, page.images, lines, page.width, page.height)
     layout = order_page(page.number, page.width, page.height, blocks, frames, pictures, page.label)
     return replace(layout, words=Lexicon.counted(b.text for b in layout.blocks))
