@@ -25,6 +25,7 @@ from olparse.geometry import BBox, overlap_ratio, union_all
 from olparse.lines import build_lines
 from olparse.normalize import normalize_page
 from olparse.pipeline import layout_page
+from olparse.tables import find_tables
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -94,11 +95,24 @@ def line_set(page) -> list[str]:
     return sorted(ln.text for ln in build_lines(normalize_page(page)))
 
 
+# -------------------------------------------------------------------------- tables
+@FAST
+@given(pages())
+def test_reading_tables_keeps_every_character_and_finds_none_without_figures(page):
+    """Tables only regroup lines into rows: no character is lost or doubled. The generated
+    pages hold words and no figures, so no table may be found on them."""
+    _, _, blocks = lines_and_blocks(page)
+    tabled = find_tables(blocks)
+    assert chars(b.text for b in tabled) == chars(b.text for b in blocks)
+    assert not any(b.table for b in tabled)
+
+
 # -------------------------------------------------------------------------- reading order
 @FAST
 @given(pages())
 def test_reading_order_is_a_permutation_of_the_blocks(page):
     _, _, blocks = lines_and_blocks(page)
+    blocks = find_tables(blocks)
     layout = layout_page(page)
     assert [b.id for b in layout.blocks] == list(range(len(layout.blocks)))
     assert Counter(b.text for b in layout.blocks) == Counter(b.text for b in blocks)

@@ -129,7 +129,7 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
     """Does ``piece`` continue the open paragraph?"""
     if current.closed or piece.starts_indented:
         return False
-    if not first_of_block or SYMBOL_BULLET.match(piece.lines[0].text):
+    if not first_of_block or piece.block.table or SYMBOL_BULLET.match(piece.lines[0].text):
         return False  # (a bullet starts a list item, also at the top of the next column)
     last = current.lines[-1]
     if last.hyphen_signal:

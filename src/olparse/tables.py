@@ -56,7 +56,8 @@ MIN_ROWS = 3
 NUMERIC_SHARE = 0.7
 #: A first or last row this many times the usual row step away from its neighbour is no row.
 LOOSE_STEP = 2.0
-NUMERIC = regex.compile(r"^[\p{Sc}<>≤≥~≈±+\-–—−]?\s*(?:\d[\d\s.,’']*\d|\d)?\s*(?:%|‰|\p{Sc}|[a-zA-Zµ]{1,3})?$|^[-–—−]$")
+FIGURE_START = regex.compile(r"^[\p{Sc}<>≤≥~≈±+\-–—−]?\s*\d[\d.,’']*\s")
+NUMERIC = regex.compile(r"^[\p{Sc}<>≤≥~≈±+\-–—−]?\s*\d[\d\s.,’']*(?:\s*(?:%|‰|\p{Sc}|[a-zA-Zµ]{1,3}))?$|^[-–—−]$")
 
 
 def find_tables(blocks: Sequence[Block]) -> tuple[Block, ...]:
@@ -109,12 +110,12 @@ def is_table_row(row: Sequence[Line], owner: dict[int, int]) -> bool:
 
 
 def table_groups(rows: Sequence[list[Line]], others: Sequence[Block]) -> list[list[list[Line]]]:
-    """Runs of ``MIN_ROWS`` or more rows that follow each other closely, overlapping
-    horizontally, with no text of other blocks between them."""
+    """Runs of ``MIN_ROWS`` or more rows that follow each other closely, overlapping the table
+    so far horizontally, with no text of other blocks between them."""
     groups: list[list[list[Line]]] = []
     current: list[list[Line]] = []
     for row in rows:
-        if current and not follows(current[-1], row, others):
+        if current and not follows(current, row, others):
             if len(current) >= MIN_ROWS:
                 groups.append(current)
             current = []
@@ -124,16 +125,20 @@ def table_groups(rows: Sequence[list[Line]], others: Sequence[Block]) -> list[li
     return groups
 
 
-def follows(above: Sequence[Line], row: Sequence[Line], others: Sequence[Block]) -> bool:
-    """Is ``row`` the next row of the table whose last row is ``above``?"""
+def follows(table: Sequence[Sequence[Line]], row: Sequence[Line], others: Sequence[Block]) -> bool:
+    """Is ``row`` the next row of ``table`` (its rows so far)? A row may hold only some of the
+    columns (a cell spanning two rows is set on a baseline of its own)."""
+    above = table[-1]
     size = max(line.size for line in (*above, *row))
     if row[0].baseline - above[0].baseline > MAX_ROW_STEP * size:
         return False
     top = union_all(line.bbox for line in above)
     low = union_all(line.bbox for line in row)
-    if top.x_overlap(low) <= 0:
+    x0 = min(line.bbox.x0 for r in table for line in r)
+    x1 = max(line.bbox.x1 for r in table for line in r)
+    if min(x1, low.x1) <= max(x0, low.x0):
         return False
-    x0, x1 = min(top.x0, low.x0), max(top.x1, low.x1)
+    x0, x1 = min(x0, low.x0), max(x1, low.x1)
     slack = 0.05 * size
     return not any(b.bbox.top >= top.bottom - slack and b.bbox.bottom <= low.top + slack
                    and min(b.bbox.x1, x1) > max(b.bbox.x0, x0) for b in others)
@@ -160,8 +165,14 @@ def table_columns(rows: Sequence[Sequence[Line]]) -> list[list[Line]]:
     return sorted(columns, key=lambda c: min(line.bbox.x0 for line in c))
 
 
+def is_figure(text: str) -> bool:
+    """A number, a dash or a percentage, perhaps with a short qualifier (``200 as BTEX``)."""
+    text = text.strip()
+    return bool(NUMERIC.match(text)) or (bool(FIGURE_START.match(text)) and len(text.split()) <= 3)
+
+
 def is_figure_column(column: Sequence[Line]) -> bool:
-    figures = sum(bool(NUMERIC.match(line.text.strip())) for line in column)
+    figures = sum(is_figure(line.text) for line in column)
     return figures >= MIN_ROWS and figures >= NUMERIC_SHARE * len(column)
 
 
