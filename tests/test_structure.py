@@ -275,3 +275,47 @@ def test_set_aside_text_goes_into_the_article_that_started_last():
                   body=[Paragraph("paragraph", "Kort et.", ()), Paragraph("paragraph", "Kort to.", ())])
     assert text_form([long, box], [((2, 2), ("Billedtekst",))]) == (
         "Lang\n\nLang et.\n\nLang to.\n\n\nKort\n\nKort et.\n\nBilledtekst\n\nKort to.\n")
+
+
+def _draft_ending_with(text: str, frame=None, page: int = 1):
+    from conftest import lay_out, make_run
+    from olparse.articles import _Draft
+    from dataclasses import replace
+    block = replace(lay_out([make_run(text, 50, 100)], number=page).blocks[0], frame=frame)
+    draft = _Draft()
+    draft.flow.append((block, "body"))
+    return draft
+
+
+def _block(text: str, frame=None, page: int = 1):
+    from conftest import lay_out, make_run
+    from dataclasses import replace
+    return replace(lay_out([make_run(text, 300, 400)], number=page).blocks[0], frame=frame)
+
+
+def test_a_sentence_broken_off_by_an_advert_goes_on_in_its_own_article():
+    """The column under an advert starts mid-sentence: it continues the article whose last
+    paragraph stopped mid-sentence, not the advert (framed) that came between them."""
+    from olparse.articles import continued_draft
+    news, advert = _draft_ending_with("har dermed en"), _draft_ending_with("Since 1906", frame=1)
+    assert continued_draft([news, advert], advert, _block("incidens på 231,7 hvilket")) is news
+
+
+@pytest.mark.parametrize("text", ["Incidensen er høj", "a) Vad som i gåva", "ii. andet punkt"])
+def test_only_a_word_in_lower_case_goes_on_with_an_earlier_article(text):
+    from olparse.articles import continued_draft
+    news, advert = _draft_ending_with("har dermed en"), _draft_ending_with("Since 1906", frame=1)
+    assert continued_draft([news, advert], advert, _block(text)) is None
+
+
+def test_the_current_article_keeps_a_lower_case_block_it_can_take():
+    """Unframed text after unframed text stays in its article, even after a sentence end."""
+    from olparse.articles import continued_draft
+    old, current = _draft_ending_with("noget om en"), _draft_ending_with("det var det.")
+    assert continued_draft([old, current], current, _block("og så videre")) is None
+
+
+def test_an_earlier_article_that_ended_its_sentence_takes_nothing():
+    from olparse.articles import continued_draft
+    news, advert = _draft_ending_with("det var det."), _draft_ending_with("Since 1906", frame=1)
+    assert continued_draft([news, advert], advert, _block("incidens på")) is None

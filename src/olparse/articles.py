@@ -28,7 +28,7 @@ from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
 from .model import Block
-from .paragraphs import (Paragraph, build_paragraphs, line_signal, natural_word_gap, typical_measure,
+from .paragraphs import (SENTENCE_END, Paragraph, build_paragraphs, line_signal, natural_word_gap, typical_measure,
                          uses_indents)
 from .style import DocStyle
 
@@ -142,6 +142,8 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                 pending = []
                 current.add_group(Role.TITLE, item.block)
                 continue
+            if role is Role.BODY and (earlier := continued_draft(drafts, current, item.block)) is not None:
+                current = earlier  # a sentence broken off by an advert or a boxed title goes on
             if current is None:
                 if role in (Role.BODY, Role.SUBHEADING, Role.FACT_BOX, Role.PULL_QUOTE):
                     current = _Draft(running_head=head)
@@ -177,6 +179,43 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
         article.body_starts = tuple(line_where.get(id(p.lines[0]), article.start) if p.lines else article.start
                                     for p in article.body)
     return articles, leftovers
+
+
+#: A line that starts with a word in lower case (not a list marker such as ``a)`` or ``ii.``).
+LOWER_WORD_START = regex.compile(r"^\s*\p{Ll}[\p{L}\-’']*(?:[\s,;:]|$)")
+LIST_MARKER = regex.compile(r"^\s*\p{Ll}{1,4}[.)]")
+
+
+def continued_draft(drafts: Sequence[_Draft], current: _Draft | None, block: Block) -> _Draft | None:
+    """The earlier article whose broken-off sentence ``block`` goes on with, when the current
+    article cannot take it.
+
+    A body block that starts with a word in lower case continues a sentence. The current article
+    cannot take it when it has no body yet (a new article's text never starts mid-sentence) or
+    its body sits in another frame (an advert's, a boxed title's). The sentence is then the last
+    one of an earlier article on this page or the one before, whose last body block stops
+    mid-sentence, framed as ``block`` is. Without this the text under an advert set across the
+    columns became the advert's body.
+    """
+    if not LOWER_WORD_START.match(block.first.text) or LIST_MARKER.match(block.first.text):
+        return None
+    if current is not None and current.flow and framed_alike(current.flow[-1][0], block):
+        return None
+    for draft in reversed(drafts):
+        if draft is current or not draft.flow:
+            continue
+        last, kind = draft.flow[-1]
+        if last.page < block.page - 1:
+            break
+        if kind == "body" and framed_alike(last, block) and \
+                not last.lines[-1].text.rstrip().endswith(SENTENCE_END):
+            return draft
+    return None
+
+
+def framed_alike(a: Block, b: Block) -> bool:
+    """Both outside frames, or in the same frame of one page: text can run on from one to the other."""
+    return (a.frame is None and b.frame is None) or (a.page == b.page and a.frame == b.frame)
 
 
 def reading_positions(pages: Sequence[LabeledPage]) -> dict[int, tuple[int, int]]:
