@@ -219,3 +219,34 @@ def test_a_bullet_at_the_top_of_a_column_starts_a_list_item():
     right, _ = typeset_column(["• " + sentence(40, 30)], 270, 100, W)
     found = build_paragraphs(body_blocks(left, right), LEXICON, indent_convention=True)
     assert paragraph_words(found) == [["•"] + sentence(0, 40).split(), ["•"] + sentence(40, 30).split()]
+
+
+def _lines_at(texts, x0=50, size=9.0, font=None):
+    """One run per line, ragged right, 10 pt apart."""
+    style = {"font": font} if font else {}
+    return [make_run(t, x0, 100 + 10 * k, size, **style) for k, t in enumerate(texts)]
+
+
+def test_a_narrow_ragged_column_wraps_where_the_next_word_did_not_fit():
+    """``Foto: Mads`` is short only because ``Claus`` did not fit after it."""
+    texts = ["Natten til torsdag blev der", "skudt flere gange mod en bil", "ved Brabrand. Foto: Mads",
+             "Claus Rasmussen fra Aarhus"]
+    found = build_paragraphs(body_blocks(_lines_at(texts)), LEXICON)
+    assert [p.text for p in found] == [" ".join(texts)]
+
+
+@pytest.mark.parametrize("texts", [
+    ["Natten til torsdag blev der", "skudt flere gange mod en bil", "ved Brabrand i går.",
+     "Vidnerne gik hjem igen bagefter"],  # the short line ends a sentence
+    ["Natten til torsdag blev der ved", "skudt flere gange mod en bil nu", "SKUD I NATTEN TIL FREDAG",
+     "Vidnerne gik hjem igen bagefter"],  # a heading in capitals
+    ["Kommunen har det godt i år", "og", "Brug for en ny plan i år"],  # the next word would have fitted
+])
+def test_a_short_line_still_ends_a_paragraph_where_the_next_word_is_no_reason(texts):
+    assert len(build_paragraphs(body_blocks(_lines_at(texts)), LEXICON)) >= 2
+
+
+def test_a_listing_in_a_typewriter_font_keeps_its_line_breaks():
+    texts = [r"\usepackage[ngerman]{babel}", r"\selectlanguage", r"\begin{document}"]
+    found = build_paragraphs(body_blocks(_lines_at(texts, font="LMMono10-Regular")), LEXICON)
+    assert found[-1].text == r"\begin{document}"

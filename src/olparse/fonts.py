@@ -40,3 +40,14 @@ def is_dingbat_font(font: str) -> bool:
 def is_symbol_font(font: str) -> bool:
     """True for the Symbol font (``Symbol``, ``SymbolMT``, ``Symbol,Bold``, ``ABCDEF+Symbol``)."""
     return bool(SYMBOL_FONT.search(font))
+
+
+#: Fixed-width (typewriter) fonts, by name: code, terminal sessions, listings.
+MONOSPACE_FONT = re.compile(r"mono|courier|consol|typewriter|menlo|inconsolata|(?:^|[+\-])(?:cm|lm|sf)?tt\d*(?:$|[\-,])|code",
+                            re.IGNORECASE)
+
+
+def is_monospace_font(font: str) -> bool:
+    """True for a typewriter font (``Courier``, ``DejaVuSansMono``, ``CMTT10``, ``LMMono10``):
+    listings, where every line break is the author's."""
+    return bool(MONOSPACE_FONT.search(font))

@@ -27,11 +27,14 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .dehyphenate import HyphenDecision, Lexicon, join_lines
+from .fonts import is_monospace_font
 from .geometry import BBox, union_all
 from .model import Block, Line
 
 #: A line ending this many ems (of its size) before the right edge is short.
 SHORT_LINE_EM = 1.5
+#: A word space, in ems, for the test whether the next word would have fitted on a line.
+SPACE_EM = 0.25
 #: A first line starting this many ems right of the block's left edge is indented.
 INDENT_EM = 0.6
 #: Above this share of short lines a block is set ragged-right.
@@ -244,6 +247,7 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
     size = block.size
     short = [is_short(ln, right) for ln in lines]
     ragged = len(lines) >= 4 and sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE
+    short = [s and not next_word_overflows(ln, nxt, right) for s, ln, nxt in zip(short, lines, (*lines[1:], None))]
     indented = [ln.bbox.x0 - left > INDENT_EM * size for ln in lines]
     indented = wrap_free_indents(lines, indented, short, size)
     spaced = paragraph_spacing(lines)
@@ -305,6 +309,24 @@ def paragraph_spacing(lines: Sequence[Line]) -> list[bool]:
 
 def is_short(line: Line, right: float) -> bool:
     return right - line.bbox.x1 > SHORT_LINE_EM * line.size
+
+
+def next_word_overflows(line: Line, following: Line | None, right: float) -> bool:
+    """Was ``line`` broken because the next word did not fit? True when it ends no sentence and
+    the first word of ``following`` is wider than the room left at its end: a wrap in narrow,
+    ragged type (``Foto: Mads Claus`` / ``Rasmussen``), not a paragraph's last line. The word's
+    width is estimated from its share of the line's characters. Lines in capitals (a heading
+    set in the body's type) and in a typewriter font (a listing) keep their breaks."""
+    if following is None or line.text.rstrip().endswith(SENTENCE_END):
+        return False
+    if line.text.isupper() or is_monospace_font(line.font):
+        return False
+    text = following.text.strip()
+    word = text.split(maxsplit=1)[0] if text else ""
+    if not word:
+        return False
+    width = following.bbox.width * len(word) / len(text)
+    return width + SPACE_EM * following.size > right - line.bbox.x1
 
 
 def typical_measure(blocks: Iterable[Block]) -> float | None:
