@@ -250,3 +250,20 @@ def test_a_listing_in_a_typewriter_font_keeps_its_line_breaks():
     texts = [r"\usepackage[ngerman]{babel}", r"\selectlanguage", r"\begin{document}"]
     found = build_paragraphs(body_blocks(_lines_at(texts, font="LMMono10-Regular")), LEXICON)
     assert found[-1].text == r"\begin{document}"
+
+
+def test_a_sentence_goes_on_under_a_float_even_after_a_one_line_piece():
+    """One line of a paragraph above a pull-quote, shorter than the document's measure, and the
+    rest under it starting in lower case: one paragraph (the measure alone would close it)."""
+    above = make_run("Flere undersøgelser peger på, at", 50, 100)
+    below, _ = typeset_column(["fleksibiliteten hænger tæt sammen med trivslen blandt de ansatte."], 50, 160, W)
+    found = build_paragraphs(body_blocks([above], below), LEXICON, indent_convention=False, measure=W)
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("first", ["a) fleksibiliteten hænger sammen", "Fleksibiliteten hænger sammen"])
+def test_a_list_item_or_a_capital_under_a_one_line_piece_starts_a_paragraph(first):
+    above = make_run("Flere undersøgelser peger på, at", 50, 100)
+    below, _ = typeset_column([first + " med trivslen blandt de ansatte."], 50, 160, W)
+    found = build_paragraphs(body_blocks([above], below), LEXICON, indent_convention=False, measure=W)
+    assert len(found) == 2

@@ -43,6 +43,7 @@ RAGGED_SHARE = 0.35
 SPACING_RATIO = 1.12
 #: Word spaces this much wider than the natural ones show a justified (stretched) line.
 STRETCH_RATIO = 1.15
+LIST_MARKER = re.compile(r"^\s*[a-zæøå]{1,4}[.)]\s")
 SYMBOL_BULLET = re.compile(r"\s*[•▪◦‣⁃●■]\s")
 BULLET_START = re.compile(r"\s*(?:[•▪◦‣⁃●■*]|\d{1,2}[.)])\s")
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "\"", "»", ")")
@@ -130,7 +131,9 @@ def paragraph_texts(block: Block, lexicon: Lexicon) -> tuple[str, ...]:
 def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convention: bool,
               strict: bool = False, natural_gap: float | None = None) -> bool:
     """Does ``piece`` continue the open paragraph?"""
-    if current.closed or piece.starts_indented:
+    if piece.starts_indented:
+        return False
+    if current.closed and not (first_of_block and runs_on_into(current.lines[-1], piece.lines[0])):
         return False
     if not first_of_block or piece.block.table or SYMBOL_BULLET.match(piece.lines[0].text):
         return False  # (a bullet starts a list item, also at the top of the next column)
@@ -151,6 +154,16 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
         # unless the line before it is visibly justified (a paragraph's last line is not)
         return not starts_new_sentence(piece.lines[0].text) or is_stretched(last, natural_gap)
     return indent_convention
+
+
+def runs_on_into(last: Line, first: Line) -> bool:
+    """A line that ends no sentence followed by a block in the same type that starts with a word
+    in lower case (not a list marker): one sentence, whatever the shortness of the line before
+    the break (a one-line piece of a paragraph set above a pull-quote, measured against a wider
+    measure)."""
+    same_type = abs(last.size - first.size) <= 0.05 * max(last.size, first.size) and last.bold == first.bold
+    return same_type and not last.end_mark and not last.text.rstrip().endswith(SENTENCE_END) and \
+        starts_lowercase(first.text) and not LIST_MARKER.match(first.text)
 
 
 def is_stretched(line: Line, natural_gap: float | None) -> bool:
