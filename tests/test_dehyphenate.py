@@ -470,3 +470,21 @@ def test_a_lexicon_merged_from_pages_equals_one_counted_at_once(pages):
 def test_two_names_of_days_or_months_make_a_range(left, right, result, rule):
     decision = decide_break(left, right, Lexicon.counted([]))
     assert (decision.result, decision.rule) == (result, rule)
+
+
+@pytest.mark.parametrize("left, right, result, rule", [
+    ("til bl.a. Power-", "Point-oplæg eller", "PowerPoint-oplæg", "known_name"),
+    ("del det på Linked-", "In og Facebook", "LinkedIn", "known_name"),
+    ("log på med Mit-", "ID hver dag", "MitID", "known_name"),
+    ("ved Høje-", "Taastrup", "Høje-Taastrup", "capitalised_continuation"),  # no name: two words
+    ("et Power-", "Punkt", "Power-Punkt", "capitalised_continuation"),
+])
+def test_a_name_with_an_inner_capital_broken_at_it_is_joined(left, right, result, rule):
+    decision = decide_break(left, right, Lexicon.counted([]))
+    assert (decision.result, decision.rule) == (result, rule)
+
+
+def test_the_document_overrules_the_list_of_names():
+    """A document that prints ``Power-Point`` with its hyphen keeps it."""
+    lexicon = Lexicon.counted(["Vi viser et Power-Point hver dag og et Power-Point til."])
+    assert decide_break("et Power-", "Point", lexicon).result == "Power-Point"

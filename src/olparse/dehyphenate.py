@@ -365,7 +365,7 @@ def decide_break(left_line: str, right_line: str, lexicon: Lexicon,
         return make_decision(brk, "space", "right_not_a_word")
     if signal == "hard":
         return structural_keep(brk, lexicon) or make_decision(brk, "keep", "hard_hyphen")
-    return (lexicon_decision(brk, lexicon) or structural_keep(brk, lexicon)
+    return (lexicon_decision(brk, lexicon) or known_name(brk) or structural_keep(brk, lexicon)
             or structural_join(brk) or make_decision(brk, "join", "default_join"))
 
 
@@ -396,6 +396,23 @@ def lexicon_decision(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
     if joined:
         return make_decision(brk, "join", "lexicon_joined")
     return None
+
+
+def known_name(brk: Break) -> HyphenDecision | None:
+    """``Power-``/``Point-oplæg``: a name written with a capital inside it (package data), broken
+    at that capital. The document's own evidence (``lexicon_decision``) comes first."""
+    last = HYPHEN_SPLIT.split(brk.left)[-1]
+    first = HYPHEN_SPLIT.split(brk.right)[0]
+    if last and first and last + first in camelcase_names():
+        return make_decision(brk, "join", "known_name")
+    return None
+
+
+@lru_cache(maxsize=1)
+def camelcase_names() -> frozenset[str]:
+    """Names written closed with an inner capital (``PowerPoint``, ``MitID``): package data."""
+    text = resources.files("olparse").joinpath("data/camelcase_names.txt").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 def structural_keep(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
