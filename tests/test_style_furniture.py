@@ -221,3 +221,28 @@ def test_text_turned_along_a_picture_inside_the_page_is_no_furniture():
     pages = [body_page(n, extra=[make_rotated_run(credit, PAGE_W / 2, 150, size=7)]) for n in range(1, 4)]
     furniture = find_furniture(pages, measure_style(pages))
     assert not furniture.items
+
+
+def test_text_as_far_out_as_a_one_page_documents_folio_is_its_head():
+    """A one-page extract has no repetition: a line over its folio, or level with it, is the
+    page's head band (``Downloaded from …``); a line below the folio is not."""
+    head = [make_run("Downloaded from tidsskrift.dk on 12 July 2017", 150, 22, size=8), make_run("447", 530, 30, size=8)]
+    page = body_page(1, head=head)
+    furniture = find_furniture([page], measure_style([page]))
+    assert sorted((i.kind, i.text) for i in furniture.items) == [
+        ("folio", "447"), ("running_head", "Downloaded from tidsskrift.dk on 12 July 2017")]
+
+
+def test_a_line_nearer_the_text_than_the_folio_is_no_head():
+    head = [make_run("447", 530, 22, size=8), make_run("Et citat fra teksten her", 150, 62, size=8)]
+    page = body_page(1, head=head)
+    furniture = find_furniture([page], measure_style([page]))
+    assert [(i.kind, i.text) for i in furniture.items] == [("folio", "447")]
+
+
+def test_a_kicker_over_a_title_in_the_folio_band_stays():
+    head = [make_run("TEMA", 50, 30, size=8), make_run("447", 530, 30, size=8)]
+    title = set_line(["Ledelse", "i", "en", "ny", "tid"], 50, 62, None, size=30, bold=True)
+    page = body_page(1, head=head, extra=title)
+    furniture = find_furniture([page], measure_style([page]))
+    assert [(i.kind, i.text) for i in furniture.items] == [("folio", "447")]

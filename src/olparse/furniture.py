@@ -122,7 +122,33 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
             items.append(FurnitureItem(kind, block.text, page.number, block.id, folio))
     page_map = infer_page_map([p.number for p in pages], items)
     items = [i for i in items if i.kind != "folio" or i.page in page_map.found and i.folio == page_map.printed[i.page]]
+    items += beyond_folio(candidates, items, style)
     return Furniture.of(items, page_map, top, bottom)
+
+
+def beyond_folio(candidates, items: Sequence[FurnitureItem], style: DocStyle) -> list[FurnitureItem]:
+    """Margin text set as far out as the page's folio, or further, that no repetition marked:
+    the head or foot band of the page (``Downloaded from …`` over a one-page extract's folio, a
+    chapter name that changes from page to page). Text over a title stays (a kicker)."""
+    folios: dict[int, list[int]] = {}
+    for item in items:
+        if item.kind == "folio":
+            folios.setdefault(item.page, []).append(item.block_id)
+    taken = {(i.page, i.block_id) for i in items}
+    out: list[FurnitureItem] = []
+    for page, block, zone in candidates:
+        if zone not in ("top", "bottom") or (page.number, block.id) in taken or page.number not in folios:
+            continue
+        slack = 0.5 * block.size
+        for folio in (page.blocks[k] for k in folios[page.number]):
+            folio_zone = "top" if folio.bbox.bottom <= page.height / 2 else "bottom"
+            beyond = block.bbox.bottom <= folio.bbox.bottom + slack if zone == "top" \
+                else block.bbox.top >= folio.bbox.top - slack
+            if folio_zone == zone and beyond and not heads_a_title(block, page, style):
+                kind = "running_head" if zone == "top" else "running_footer"
+                out.append(FurnitureItem(kind, block.text, page.number, block.id, folio_of(block.text)))
+                break
+    return out
 
 
 def has_text_beside(block: Block, page: PageLayout) -> bool:
