@@ -319,3 +319,15 @@ def test_an_earlier_article_that_ended_its_sentence_takes_nothing():
     from olparse.articles import continued_draft
     news, advert = _draft_ending_with("det var det."), _draft_ending_with("Since 1906", frame=1)
     assert continued_draft([news, advert], advert, _block("incidens på")) is None
+
+
+def test_a_section_read_from_the_running_head_is_furniture_in_the_text_form():
+    """A label set with the article is printed with its title; the page's running head, which
+    names the section when no label does, is furniture and stays out of the text."""
+    from olparse.articles import Article
+    from olparse.paragraphs import Paragraph
+    body = [Paragraph("paragraph", "Brødtekst.", ())]
+    labelled = Article(id="a01", section="TEMA", title="Titel", body=body)
+    headed = Article(id="a02", section="BRITISH HUSBANDRY.", section_from_head=True, title="Titel", body=body)
+    assert text_form([labelled], []) == "TEMA\n\nTitel\n\nBrødtekst.\n"
+    assert text_form([headed], []) == "Titel\n\nBrødtekst.\n"

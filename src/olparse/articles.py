@@ -74,6 +74,9 @@ class Article:
     decisions: list[HyphenDecision] = field(default_factory=list)
     #: Where the article starts in reading order: PDF page and index of its first block there.
     start: tuple[int, int] = (0, 0)
+    #: The section was read from the page's running head (furniture), not from a label set with
+    #: the article: the text form leaves it out, as it leaves out all furniture.
+    section_from_head: bool = False
     #: Where each paragraph of ``body`` starts in reading order (page, block index), so that
     #: text set aside between two of them can be printed there; empty when not known.
     body_starts: tuple[tuple[int, int], ...] = ()
@@ -291,7 +294,9 @@ def quote_goes_on(prev: Block, block: Block) -> bool:
 def finish(draft: _Draft, number: int, furniture: Furniture, lexicon: Lexicon, layout: dict) -> Article:
     """Turn a draft into an ``Article``: texts joined, paragraphs rebuilt, pages mapped."""
     art = Article(id=f"a{number:02d}")
-    art.section = join_group(draft.groups.get(Role.SECTION, []), lexicon) or draft.running_head
+    art.section = join_group(draft.groups.get(Role.SECTION, []), lexicon)
+    if not art.section:
+        art.section, art.section_from_head = draft.running_head, bool(draft.running_head)
     art.kicker = join_group(draft.groups.get(Role.KICKER, []), lexicon)
     art.title = join_group(draft.groups.get(Role.TITLE, []), lexicon)
     art.standfirst = join_group(draft.groups.get(Role.STANDFIRST, []), lexicon)

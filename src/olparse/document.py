@@ -144,9 +144,10 @@ def slot_in_article(a: Article, where: tuple[int, int]) -> int | None:
 
 
 def article_text(a: Article, inserts: dict[int, list[str]] | None = None) -> list[str]:
-    """An article's paragraphs for the text form: title group, body, boxes, quotes, captions;
-    ``inserts`` maps a body paragraph's index to set-aside text printed before it."""
-    chunk = [x for x in (a.section, a.kicker, a.title, a.standfirst, a.byline) if x]
+    """An article's paragraphs for the text form: title group (a section label set with the
+    article, not one read from the running head), body, boxes, quotes, captions; ``inserts`` maps a body paragraph's index to set-aside text printed before it."""
+    section = "" if a.section_from_head else a.section  # a running head is furniture
+    chunk = [x for x in (section, a.kicker, a.title, a.standfirst, a.byline) if x]
     for k, p in enumerate(a.body):
         chunk.extend((inserts or {}).get(k, ()))
         chunk.append(p.text)
