@@ -191,3 +191,21 @@ def test_a_path_with_a_slanted_line_is_no_box(points, closed):
     slanted = (x0, y0), (x0 + max(1.0, abs(x1 - x0)), y0 + max(1.0, abs(y1 - y0)))
     segments = [("l", a, b) for a, b in zip(points[1:], points[2:])] + [("l", *slanted)]
     assert not is_box_outline(segments, closed)
+
+
+def _plumber_char(text: str, x0: float, width: float = 5.0, size: float = 10.0) -> dict:
+    """A character as pdfplumber reports it (upright, baseline at 700 pt from the bottom)."""
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": 90.0, "bottom": 100.0, "fontname": "ABCDEF+Serif",
+            "size": size, "width": width, "matrix": (size, 0, 0, size, x0, 700.0), "non_stroking_color": (0,)}
+
+
+def test_a_glyph_pdfminer_cannot_map_is_a_placeholder_not_its_cid_name():
+    """pdfminer writes an unmapped glyph as ``(cid:16)``; it must not reach the text as such."""
+    from olparse.extract.pdfplumber_backend import chars_to_runs
+    from olparse.normalize import normalize_page
+    from olparse.model import RawPage
+    chars = [_plumber_char(t, 50 + 5 * k) for k, t in enumerate(["O", "k", "(cid:16)", "(cid:3)", "!"])]
+    [run] = chars_to_runs(chars, 0.0, 0.0, 800.0)
+    assert run.text == "Ok\ufffd\ufffd!" and len(run.char_x) == len(run.text) + 1
+    page = normalize_page(RawPage(number=1, width=600, height=800, runs=(run,)))
+    assert "cid" not in "".join(r.text for r in page.runs)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -151,6 +152,10 @@ def _colour(value: object) -> tuple[float, ...] | None:
     return (0.0,)
 
 
+#: How pdfminer writes a glyph that has no Unicode mapping.
+CID_TEXT = re.compile(r"\(cid:\d+\)")
+
+
 def chars_to_runs(chars: list[dict], x_off: float, y_off: float, page_bottom: float) -> list[Run]:
     """Group pdfplumber characters into runs, inserting spaces at visible gaps."""
     runs: list[Run] = []
@@ -178,6 +183,12 @@ def continues_run(prev: dict, char: dict) -> bool:
     return -back * size <= gap <= RUN_BREAK_EM * size
 
 
+def glyph_text(text: str) -> str:
+    """A character's text; pdfminer writes a glyph without a Unicode mapping as ``(cid:16)``,
+    which becomes U+FFFD, the placeholder ``normalize`` drops (PyMuPDF's backend reads none)."""
+    return "\ufffd" if CID_TEXT.fullmatch(text) else text
+
+
 def _baseline(char: dict) -> float:
     """Where the glyph's baseline lies across the writing direction (for comparing glyphs)."""
     a, b, _, _, e, f = (float(v) for v in char["matrix"])
@@ -197,7 +208,7 @@ def build_run(chars: list[dict], seq: int, x_off: float, y_off: float, page_bott
             if gap > SPACE_GAP_EM * size and chars[i - 1]["text"] != " " and ch["text"] != " ":
                 text_parts.append(" ")
                 edges.append(float(chars[i - 1]["x1"]) - x_off)
-        for c in ch["text"]:
+        for c in glyph_text(ch["text"]):
             text_parts.append(c)
             edges.append(float(ch["x0"]) - x_off)
     edges.append(float(chars[-1]["x1"]) - x_off)
