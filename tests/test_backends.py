@@ -209,3 +209,12 @@ def test_a_glyph_pdfminer_cannot_map_is_a_placeholder_not_its_cid_name():
     assert run.text == "Ok\ufffd\ufffd!" and len(run.char_x) == len(run.text) + 1
     page = normalize_page(RawPage(number=1, width=600, height=800, runs=(run,)))
     assert "cid" not in "".join(r.text for r in page.runs)
+
+
+def test_glyph_boxes_wider_than_their_advance_still_make_one_run_with_its_spaces():
+    """pdfminer takes glyph boxes from the font's widths; some fonts give them a fifth of an em
+    too wide, so every box overlaps the next. The glyphs still read as one run."""
+    from olparse.extract.pdfplumber_backend import chars_to_runs
+    text = "Understanding Breast Cancer"
+    chars = [_plumber_char(t, 50 + 3.6 * k, width=6.3, size=7.0) for k, t in enumerate(text)]
+    assert [r.text for r in chars_to_runs(chars, 0.0, 0.0, 800.0)] == [text]
