@@ -214,11 +214,63 @@ def trim_loose_rows(rows: list[list[Line]]) -> list[list[Line]]:
 
 def table_block(members: Sequence[Block]) -> Block:
     """One block for a table: every line of its cell blocks in a row, each row one line."""
-    rows = baseline_rows([line for block in members for line in block.lines])
+    rows = merge_tall_cells(baseline_rows([line for block in members for line in block.lines]), members)
     lines = tuple(row_line(row) for row in rows)
     frames = {b.frame for b in members}
     return Block(lines=lines, bbox=union_all(b.bbox for b in members), page=members[0].page,
                  frame=frames.pop() if len(frames) == 1 else None, table=True)
+
+
+def merge_tall_cells(rows: list[list[Line]], members: Sequence[Block]) -> list[list[Line]]:
+    """Rows joined where a cell of several lines spans them: a label set on two lines with its
+    figures beside the first, the last or centred between them (``Chlorine and inorganic
+    compounds`` / ``10 000 - -`` / ``(as HCl)`` is one row).
+
+    Two consecutive lines of one cell block belong to one cell when one of them stands alone on
+    its row; a column of one-line cells has figures beside every line."""
+    row_of = {id(line): k for k, row in enumerate(rows) for line in row}
+    pairs = [(row_of[id(a)], row_of[id(b)], b) for block in members for a, b in zip(block.lines, block.lines[1:])]
+    # figures centred between the two lines of a label: both lines alone on their rows
+    spans = [(ka, kb) for ka, kb, _ in pairs if kb > ka + 1 and len(rows[ka]) == 1 and len(rows[kb]) == 1]
+    centred = {k for span in spans for k in span}
+    # figures beside the first or the last line of a label whose second line goes on with the
+    # first (lower case: ``et al.``, ``piperidyl]-N-…``); a capital starts the next label
+    spans += [(ka, kb) for ka, kb, b in pairs if kb == ka + 1 and not {ka, kb} & centred
+              and (len(rows[ka]) == 1 or len(rows[kb]) == 1) and goes_on_in(b.text)]
+    if not spans:
+        return rows
+    out: list[list[Line]] = []
+    k = 0
+    while k < len(rows):
+        end = k
+        while True:  # spans that start inside the merged rows stretch them
+            reach = max((b for a, b in spans if k <= a <= end), default=end)
+            if reach == end:
+                break
+            end = reach
+        out.append(tall_row([line for row in rows[k:end + 1] for line in row]))
+        k = end + 1
+    return out
+
+
+def goes_on_in(text: str) -> bool:
+    """A cell's line that continues the line above it: it starts in lower case, or with a
+    bracket before lower case (``(as HCl)`` starts like that, but is a case of its own)."""
+    text = text.lstrip().lstrip("([")
+    return text[:1].islower()
+
+
+def tall_row(lines: Sequence[Line]) -> list[Line]:
+    """The lines of a merged row left to right, each cell's lines top to bottom (one column's
+    lines are joined as one cell)."""
+    columns: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (ln.bbox.x0, ln.baseline)):
+        home = next((c for c in columns if c[-1].bbox.x_overlap(line.bbox) > 0), None)
+        if home is None:
+            columns.append([line])
+        else:
+            home.append(line)
+    return [line for column in columns for line in sorted(column, key=lambda ln: ln.baseline)]
 
 
 def row_line(row: Sequence[Line]) -> Line:
