@@ -114,31 +114,32 @@ def table_groups(rows: Sequence[list[Line]], others: Sequence[Block]) -> list[li
     so far horizontally, with no text of other blocks between them."""
     groups: list[list[list[Line]]] = []
     current: list[list[Line]] = []
+    span = (0.0, 0.0)  # the table's horizontal extent so far
     for row in rows:
-        if current and not follows(current, row, others):
+        if current and not follows(current[-1], span, row, others):
             if len(current) >= MIN_ROWS:
                 groups.append(current)
             current = []
+        x0, x1 = min(line.bbox.x0 for line in row), max(line.bbox.x1 for line in row)
+        span = (min(span[0], x0), max(span[1], x1)) if current else (x0, x1)
         current.append(row)
     if len(current) >= MIN_ROWS:
         groups.append(current)
     return groups
 
 
-def follows(table: Sequence[Sequence[Line]], row: Sequence[Line], others: Sequence[Block]) -> bool:
-    """Is ``row`` the next row of ``table`` (its rows so far)? A row may hold only some of the
-    columns (a cell spanning two rows is set on a baseline of its own)."""
-    above = table[-1]
+def follows(above: Sequence[Line], span: tuple[float, float], row: Sequence[Line], others: Sequence[Block]) -> bool:
+    """Is ``row`` the next row of a table whose last row is ``above`` and whose rows so far
+    reach across ``span``? A row may hold only some of the columns (a cell spanning two rows
+    is set on a baseline of its own)."""
     size = max(line.size for line in (*above, *row))
     if row[0].baseline - above[0].baseline > MAX_ROW_STEP * size:
         return False
     top = union_all(line.bbox for line in above)
     low = union_all(line.bbox for line in row)
-    x0 = min(line.bbox.x0 for r in table for line in r)
-    x1 = max(line.bbox.x1 for r in table for line in r)
-    if min(x1, low.x1) <= max(x0, low.x0):
+    if min(span[1], low.x1) <= max(span[0], low.x0):
         return False
-    x0, x1 = min(x0, low.x0), max(x1, low.x1)
+    x0, x1 = min(span[0], low.x0), max(span[1], low.x1)
     slack = 0.05 * size
     return not any(b.bbox.top >= top.bottom - slack and b.bbox.bottom <= low.top + slack
                    and min(b.bbox.x1, x1) > max(b.bbox.x0, x0) for b in others)
