@@ -183,3 +183,13 @@ def test_large_tint_without_text_is_a_picture_and_one_with_text_is_not():
     lines = build_lines(page)
     pictures = picture_boxes(page.rects, [ImageBox(make_rect(0, 500, 100, 600).bbox, 9)], lines, 595, 842)
     assert [p.bbox.x0 for p in pictures] == [0, 300]
+
+
+def test_the_smallest_frame_scales_with_the_type():
+    """A tint one line tall frames its line at any scale; the limit is the page's line height,
+    not a number of points (a 0.5-scaled page lost its 10-point-tall box)."""
+    for scale in (0.5, 1.0, 2.0):
+        line = make_run("Kommunen har brug for en ny", 55 * scale, 205 * scale, size=7.2 * scale)
+        tint = make_rect(50 * scale, 193.6 * scale, 154 * scale, 213 * scale)
+        _, frames = blocks_of([line], [tint])
+        assert len(frames) == 1, scale

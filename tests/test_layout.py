@@ -154,3 +154,19 @@ def test_stacked_articles_with_a_one_column_heading_are_not_interleaved():
                      + sum(first, []) + sum(second, []))
     tops = [round(b.bbox.top) for b in layout.blocks]
     assert tops == sorted(tops, key=lambda top: top > 300)  # the whole first article first
+
+
+def test_a_heading_in_an_exact_ratio_to_the_text_separates_alike_at_any_scale():
+    """15 pt over 10 pt is exactly the band-heading ratio; scaled by 0.836 the float products
+    differ in the last bit, and the heading must still separate the same bands (a case that
+    hypothesis found)."""
+    from conftest import scale_page, make_page, make_run, block_texts
+    from olparse.pipeline import layout_page
+    runs = []
+    for x, x_for in ((49.85, 50.035410196624966), (224.92082039324993, 225.1062305898749),
+                     (399.9916407864999, 399.87705098312483)):
+        runs += [make_run("Kommunen har brug for en ny plan", x, 128.0), make_run("for", x_for, 140.0)]
+    runs.append(make_run("Kommunen har brug for en ny plan for de ældre og det", 50.06246117974981, 182.0,
+                         size=15.0, italic=True, advance=348.75 / 15 / 52))
+    page = make_page(runs)
+    assert block_texts(layout_page(scale_page(page, 0.8363094481963509))) == block_texts(layout_page(page))

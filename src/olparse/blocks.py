@@ -46,6 +46,11 @@ WIDE_SLACK = 1.1
 #: holds this many characters (running text, not a list item or a table cell).
 FULL_SHARE = 0.8
 FULL_CHARS = 30
+#: A frame is at least this many of the page's line heights tall and wide (a hairline rule
+#: or a bullet square is none); the line height of a page without text is taken as this.
+MIN_FRAME_LINES = 1.25
+MIN_FRAME_WIDTH_LINES = 2.0
+DEFAULT_LINE_HEIGHT = 10.0
 #: A rectangle over this share of the page is a background, not a frame.
 BACKGROUND_SHARE = 0.6
 WHITE = 0xFFFFFF
@@ -54,7 +59,7 @@ WHITE = 0xFFFFFF
 def build_blocks(lines: Sequence[Line], rects: Sequence[Rect], page_width: float,
                  page_height: float) -> tuple[tuple[Block, ...], tuple[Rect, ...]]:
     """Group ``lines`` into blocks; return the blocks and the frames they refer to."""
-    candidates = frame_candidates(rects, page_width, page_height)
+    candidates = frame_candidates(rects, page_width, page_height, median_line_height(lines))
     frame_of = [enclosing_frame(line.bbox, candidates) for line in lines]
     used = sorted({f for f in frame_of if f is not None})
     renumber = {old: new for new, old in enumerate(used)}
@@ -199,14 +204,17 @@ def block_leading(stack: Sequence[Line]) -> float:
     return min(steps) if steps else stack[0].size * 1.2
 
 
-def frame_candidates(rects: Sequence[Rect], page_width: float, page_height: float) -> list[Rect]:
+def frame_candidates(rects: Sequence[Rect], page_width: float, page_height: float,
+                     line_height: float = DEFAULT_LINE_HEIGHT) -> list[Rect]:
     """Drawn rectangles that could be boxes: tinted, or stroked as a box outline (not line art),
-    neither hairlines nor backgrounds."""
+    neither hairlines, marks nor backgrounds. A box holds at least a line of the page's text:
+    it is ``MIN_FRAME_LINES`` of ``line_height`` (the page's median line height) tall and
+    ``MIN_FRAME_WIDTH_LINES`` of it wide, so the test scales with the type."""
     page_area = page_width * page_height
     out = []
     for r in rects:
         box = r.bbox
-        if box.width < 20 or box.height < 12:
+        if box.width < MIN_FRAME_WIDTH_LINES * line_height or box.height < MIN_FRAME_LINES * line_height:
             continue
         if box.area > BACKGROUND_SHARE * page_area:
             continue
@@ -214,6 +222,12 @@ def frame_candidates(rects: Sequence[Rect], page_width: float, page_height: floa
         if tinted or (r.stroke is not None and r.is_box):
             out.append(r)
     return merge_touching_tints(out)
+
+
+def median_line_height(lines: Sequence[Line]) -> float:
+    """The page's usual line height (horizontal lines' boxes), ``DEFAULT_LINE_HEIGHT`` without text."""
+    heights = sorted(line.bbox.height for line in lines if line.rotation == 0)
+    return heights[len(heights) // 2] if heights else DEFAULT_LINE_HEIGHT
 
 
 def merge_touching_tints(rects: list[Rect]) -> list[Rect]:

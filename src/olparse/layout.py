@@ -45,6 +45,9 @@ FLOAT_REACH_LINES = 4.0
 HEADING_RATIO = 2.0
 #: Above this many blocks on a page, the quadratic precedence order gives way to an XY-cut.
 MAX_PRECEDENCE_BOXES = 400
+#: Sizes in an exact ratio (15 pt to 10 pt) must compare alike at any scale: floating-point
+#: products differ in the last bit, so ratio thresholds allow this much.
+RATIO_EPS = 1e-9
 #: Headings this much larger than the main text may start a new band of the page.
 BAND_HEADING_RATIO = 1.5
 
@@ -147,7 +150,7 @@ def is_float(unit: Unit, units: Sequence[Unit], main: StyleKey | None) -> bool:
     if not unit.framed:
         if is_main_text(block, main) or block.first.rotation != 0:
             return False
-        if block.size >= HEADING_RATIO * main.size:
+        if block.size >= (HEADING_RATIO - RATIO_EPS) * main.size:
             return False
         if is_subheading(block, main):
             return False
@@ -167,7 +170,8 @@ def is_float(unit: Unit, units: Sequence[Unit], main: StyleKey | None) -> bool:
 
 def is_subheading(block: Block, main: StyleKey) -> bool:
     """A short heading inside the text column: one or two lines, about the main text size."""
-    return len(block.lines) <= 2 and block.size <= 1.35 * main.size and block.bbox.height < 3 * main.size * 1.3
+    return len(block.lines) <= 2 and block.size <= (1.35 + RATIO_EPS) * main.size \
+        and block.bbox.height < 3 * main.size * 1.3
 
 
 # -------------------------------------------------------------------------- ordering
@@ -238,7 +242,8 @@ def band_separators(units: Sequence[Unit], main: StyleKey | None) -> list[BBox]:
     out = []
     for unit in units:
         block = unit.blocks[0]
-        if unit.framed or block.size < BAND_HEADING_RATIO * main.size or unit.bbox.width >= 0.9 * (x1 - x0) \
+        if unit.framed or block.size < (BAND_HEADING_RATIO - RATIO_EPS) * main.size \
+                or unit.bbox.width >= 0.9 * (x1 - x0) \
                 or is_sentence_like(block.text):
             continue
         top = unit.bbox.top
