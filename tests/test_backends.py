@@ -218,3 +218,14 @@ def test_glyph_boxes_wider_than_their_advance_still_make_one_run_with_its_spaces
     text = "Understanding Breast Cancer"
     chars = [_plumber_char(t, 50 + 3.6 * k, width=6.3, size=7.0) for k, t in enumerate(text)]
     assert [r.text for r in chars_to_runs(chars, 0.0, 0.0, 800.0)] == [text]
+
+
+def test_a_lowered_quote_mark_stays_in_its_run_as_in_mupdf():
+    """TeX sets the German opening quote as a closing one lowered by 0.6 em: MuPDF keeps glyphs
+    that move up to 0.8 em off the baseline in one line, and so must the pdfplumber backend."""
+    from olparse.extract.pdfplumber_backend import chars_to_runs
+    chars = [_plumber_char(t, 50 + 5 * k) for k, t in enumerate("ein ")]
+    low = _plumber_char("\u201d", 70)
+    low["matrix"] = (10.0, 0, 0, 10.0, 70.0, 694.0)
+    chars += [low] + [_plumber_char(t, 75 + 5 * k) for k, t in enumerate("Minimal")]
+    assert [r.text for r in chars_to_runs(chars, 0.0, 0.0, 800.0)] == ["ein \u201dMinimal"]

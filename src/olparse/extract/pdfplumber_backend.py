@@ -34,8 +34,9 @@ from ._common import (baseline_across, clean_font_name, clean_metadata, clean_te
 SPACE_GAP_EM = 0.15
 #: A gap wider than this share of the font size ends the run (lines.py may join runs again).
 RUN_BREAK_EM = 0.5
-#: Glyphs whose baselines differ by more than this share of the size are on different lines.
-BASELINE_TOLERANCE_EM = 0.1
+#: Glyphs whose baselines differ by more than this share of the size are on different lines
+#: (MuPDF's own limit: a quote mark TeX lowers by 0.6 em stays on its line).
+BASELINE_TOLERANCE_EM = 0.8
 #: How far (in em) the pen may go back to draw an accent over a letter, or a letter under it.
 ACCENT_BACK_EM = 1.0
 
