@@ -99,18 +99,11 @@ def test_a_running_head_over_a_table_is_no_row_of_it():
     assert [line.text for line in table.lines] == expected
 
 
-def test_a_label_of_two_lines_beside_centred_figures_is_one_row():
+@pytest.mark.parametrize("figures_row", [4.5, 4])  # centred between the label's lines, beside its first
+def test_a_label_of_two_lines_is_one_row_with_its_figures(figures_row):
     runs, expected = table_runs(4, 3)
     runs += [make_run("Flygtige organiske", 60, 100 + 4 * 12.6), make_run("forbindelser", 60, 100 + 5 * 12.6),
-             make_run("100 000", 195, 100 + 4.5 * 12.6), make_run("-", 267, 100 + 4.5 * 12.6)]
-    [table] = table_blocks(lay_out(runs))
-    assert [line.text for line in table.lines] == expected + ["Flygtige organiske forbindelser 100 000 -"]
-
-
-def test_a_label_of_two_lines_with_its_figures_on_the_first_is_one_row():
-    runs, expected = table_runs(4, 3)
-    runs += [make_run("Flygtige organiske", 60, 100 + 4 * 12.6), make_run("forbindelser", 60, 100 + 5 * 12.6),
-             make_run("100 000", 195, 100 + 4 * 12.6), make_run("-", 267, 100 + 4 * 12.6)]
+             make_run("100 000", 195, 100 + figures_row * 12.6), make_run("-", 267, 100 + figures_row * 12.6)]
     [table] = table_blocks(lay_out(runs))
     assert [line.text for line in table.lines] == expected + ["Flygtige organiske forbindelser 100 000 -"]
 

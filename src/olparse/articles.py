@@ -184,9 +184,9 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
     return articles, leftovers
 
 
-#: A line that starts with a word in lower case (not a list marker such as ``a)`` or ``ii.``).
+#: A line that starts with a word in lower case: letters up to a space or a comma, so not a
+#: list marker such as ``a)`` or ``ii.``.
 LOWER_WORD_START = regex.compile(r"^\s*\p{Ll}[\p{L}\-’']*(?:[\s,;:]|$)")
-LIST_MARKER = regex.compile(r"^\s*\p{Ll}{1,4}[.)]")
 
 
 def continued_draft(drafts: Sequence[_Draft], current: _Draft | None, block: Block) -> _Draft | None:
@@ -200,7 +200,7 @@ def continued_draft(drafts: Sequence[_Draft], current: _Draft | None, block: Blo
     mid-sentence, framed as ``block`` is. Without this the text under an advert set across the
     columns became the advert's body.
     """
-    if not LOWER_WORD_START.match(block.first.text) or LIST_MARKER.match(block.first.text):
+    if not LOWER_WORD_START.match(block.first.text):
         return None
     if current is not None and current.flow and framed_alike(current.flow[-1][0], block):
         return None

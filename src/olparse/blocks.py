@@ -85,14 +85,14 @@ def build_blocks(lines: Sequence[Line], rects: Sequence[Rect], page_width: float
     return blocks, frames
 
 
-def still_open(last: Line, line: Line, wide: dict[StyleKey, float] | None = None) -> bool:
+def still_open(last: Line, line: Line, wide: dict[LeadingKey, float]) -> bool:
     """Can a block ending in ``last`` still take a line at ``line``'s baseline?"""
-    reach = max(2 * FIRST_STEP_EM * max(last.size, line.size), 2 * (wide or {}).get(style_key(last), 0.0))
+    reach = 2 * max(FIRST_STEP_EM * max(last.size, line.size), wide_leading(wide, last))
     return last.rotation == line.rotation and line.baseline - last.baseline <= reach
 
 
 def best_stack(stacks: list[list[Line]], frames: list[int | None], line: Line, frame: int | None,
-               candidates: Sequence[int], wide: dict[StyleKey, float] | None = None) -> int | None:
+               candidates: Sequence[int], wide: dict[LeadingKey, float]) -> int | None:
     """The open block this line continues (the nearest one above), or ``None``."""
     best, best_step = None, float("inf")
     for k in candidates:
@@ -105,7 +105,7 @@ def best_stack(stacks: list[list[Line]], frames: list[int | None], line: Line, f
     return best
 
 
-def continuation_step(stack: list[Line], line: Line, wide: dict[StyleKey, float] | None = None) -> float | None:
+def continuation_step(stack: list[Line], line: Line, wide: dict[LeadingKey, float]) -> float | None:
     """Baseline step from the block's last line to ``line`` if ``line`` can continue it.
 
     The first step may be up to ``FIRST_STEP_EM`` of the size, or the page's own regular
@@ -122,21 +122,26 @@ def continuation_step(stack: list[Line], line: Line, wide: dict[StyleKey, float]
     if step < MIN_STEP_EM * size:
         return None
     if len(stack) < 2:
-        limit = max(FIRST_STEP_EM * size, WIDE_SLACK * (wide or {}).get(style_key(last), 0.0))
+        limit = max(FIRST_STEP_EM * size, WIDE_SLACK * wide_leading(wide, last))
     else:
         limit = LEADING_SLACK * block_leading(stack)
     return step if step <= limit else None
 
 
-StyleKey = tuple[float, bool, bool]
+#: Lines of one size (to half a point), weight and slant, whatever their font and colour.
+LeadingKey = tuple[float, bool, bool]
 
 
-def style_key(line: Line) -> StyleKey:
-    """Lines of one size (to half a point), weight and slant."""
+def leading_key(line: Line) -> LeadingKey:
     return (round(line.size * 2) / 2, line.bold, line.italic)
 
 
-def wide_leadings(lines: Sequence[Line]) -> dict[StyleKey, float]:
+def wide_leading(wide: dict[LeadingKey, float], line: Line) -> float:
+    """The page's wide leading for ``line``'s style; 0 where it has none (nearly every page)."""
+    return wide.get(leading_key(line), 0.0) if wide else 0.0
+
+
+def wide_leadings(lines: Sequence[Line]) -> dict[LeadingKey, float]:
     """The regular leading of each style on the page, where it is wider than ``FIRST_STEP_EM``.
 
     Double-spaced text (manuscripts, court filings, theses) steps 2 to 2.5 em from baseline to
@@ -147,11 +152,11 @@ def wide_leadings(lines: Sequence[Line]) -> dict[StyleKey, float]:
     running text widens the first step, never one wide gap, a list or a table column. ``lines``
     must be sorted by baseline.
     """
-    by_style: dict[StyleKey, list[Line]] = {}
+    by_style: dict[LeadingKey, list[Line]] = {}
     for line in lines:
         if line.rotation == 0:
-            by_style.setdefault(style_key(line), []).append(line)
-    out: dict[StyleKey, float] = {}
+            by_style.setdefault(leading_key(line), []).append(line)
+    out: dict[LeadingKey, float] = {}
     for key, group in by_style.items():
         if len(group) <= WIDE_MIN_STEPS:
             continue

@@ -282,13 +282,17 @@ def is_function_word(word: str) -> bool:
     return word.lower() in function_words()
 
 
+@lru_cache(maxsize=None)
+def package_words(name: str) -> frozenset[str]:
+    """The words of a package-data list (``data/NAME``): several per line, ``#`` comments."""
+    text = resources.files("olparse").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Closed-class words of the supported languages (package data), plus the conjunctions."""
-    text = resources.files("olparse").joinpath("data/function_words.txt").read_text("utf-8")
-    words = {word for line in text.splitlines() if not line.startswith("#")
-             for word in line.split()}
-    return frozenset(words) | STRONG_CONJUNCTIONS
+    return package_words("function_words.txt") | STRONG_CONJUNCTIONS
 
 
 def starts_lowercase(word: str) -> bool:
@@ -408,11 +412,9 @@ def known_name(brk: Break) -> HyphenDecision | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def camelcase_names() -> frozenset[str]:
     """Names written closed with an inner capital (``PowerPoint``, ``MitID``): package data."""
-    text = resources.files("olparse").joinpath("data/camelcase_names.txt").read_text("utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return package_words("camelcase_names.txt")
 
 
 def structural_keep(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
@@ -469,11 +471,9 @@ def is_calendar_range(brk: Break, lexicon: Lexicon) -> bool:
     return brk.left.lower() in words and brk.right.lower() in words
 
 
-@lru_cache(maxsize=1)
 def calendar_words() -> frozenset[str]:
     """Names of weekdays and months of the supported languages (package data)."""
-    text = resources.files("olparse").joinpath("data/calendar_words.txt").read_text("utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return package_words("calendar_words.txt")
 
 
 def is_single_letter_part(brk: Break, lexicon: Lexicon) -> bool:

@@ -90,19 +90,19 @@ class Document:
         out: they are in the JSON.
         """
         set_aside = [(where, list(paragraphs)) for where, paragraphs in self.set_aside_text if paragraphs]
-        texts, set_aside = interleave_set_aside(self.articles, set_aside)
+        article_texts, set_aside = interleave_set_aside(self.articles, set_aside)
         chunks: list[tuple[tuple[int, int], bool, list[str]]] = []
-        for a, text in zip(self.articles, texts):
+        for a, text in zip(self.articles, article_texts):
             chunks.append((a.start, True, text))
         chunks.extend((where, False, paragraphs) for where, paragraphs in set_aside)
         chunks.sort(key=lambda chunk: chunk[0])
         parts: list[list[str]] = []
-        for k, (_, is_article, texts_) in enumerate(chunks):
+        for k, (_, is_article, texts) in enumerate(chunks):
             if is_article or k == 0 or chunks[k - 1][1]:
-                parts.append(list(texts_))
+                parts.append(list(texts))
             else:  # set-aside text next to set-aside text: one group
-                parts[-1].extend(texts_)
-        return "\n\n\n".join("\n\n".join(texts_) for texts_ in parts) + "\n"
+                parts[-1].extend(texts)
+        return "\n\n\n".join("\n\n".join(texts) for texts in parts) + "\n"
 
 
 def interleave_set_aside(articles: Sequence[Article], set_aside: Sequence[tuple[tuple[int, int], list[str]]]
@@ -145,7 +145,8 @@ def slot_in_article(a: Article, where: tuple[int, int]) -> int | None:
 
 def article_text(a: Article, inserts: dict[int, list[str]] | None = None) -> list[str]:
     """An article's paragraphs for the text form: title group (a section label set with the
-    article, not one read from the running head), body, boxes, quotes, captions; ``inserts`` maps a body paragraph's index to set-aside text printed before it."""
+    article, not one read from the running head), body, boxes, quotes, captions; ``inserts``
+    maps a body paragraph's index to set-aside text printed before it."""
     section = "" if a.section_from_head else a.section  # a running head is furniture
     chunk = [x for x in (section, a.kicker, a.title, a.standfirst, a.byline) if x]
     for k, p in enumerate(a.body):

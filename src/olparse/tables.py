@@ -62,12 +62,14 @@ NUMERIC = regex.compile(r"^[\p{Sc}<>≤≥~≈±+\-–—−]?\s*\d[\d\s.,’']*
 
 def find_tables(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """``blocks`` with the cells of each table merged into one block of rows."""
-    cells = [b for b in blocks if is_cell_block(b)]
+    cells: list[Block] = []
+    others: list[Block] = []
+    for block in blocks:
+        (cells if is_cell_block(block) else others).append(block)
     if len(cells) < 2:
         return tuple(blocks)
     owner = {id(line): k for k, block in enumerate(cells) for line in block.lines}
     rows = [row for row in baseline_rows([ln for b in cells for ln in b.lines]) if is_table_row(row, owner)]
-    others = [b for b in blocks if not is_cell_block(b)]
     out = list(others)
     used: set[int] = set()
     for group in table_groups(rows, others):
@@ -264,14 +266,8 @@ def goes_on_in(text: str) -> bool:
 def tall_row(lines: Sequence[Line]) -> list[Line]:
     """The lines of a merged row left to right, each cell's lines top to bottom (one column's
     lines are joined as one cell)."""
-    columns: list[list[Line]] = []
-    for line in sorted(lines, key=lambda ln: (ln.bbox.x0, ln.baseline)):
-        home = next((c for c in columns if c[-1].bbox.x_overlap(line.bbox) > 0), None)
-        if home is None:
-            columns.append([line])
-        else:
-            home.append(line)
-    return [line for column in columns for line in sorted(column, key=lambda ln: ln.baseline)]
+    by_place = sorted(lines, key=lambda ln: (ln.bbox.x0, ln.baseline))
+    return [line for column in table_columns([by_place]) for line in sorted(column, key=lambda ln: ln.baseline)]
 
 
 def row_line(row: Sequence[Line]) -> Line:
