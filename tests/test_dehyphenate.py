@@ -173,6 +173,29 @@ class TestKeep:
         assert (d.action, d.result, d.rule) == ("keep", "3-årig", "digits")
         assert decide("efter COVID-", "19 kom", EMPTY).action == "keep"
 
+    def test_a_digit_inside_either_piece(self):
+        english = Lexicon.from_texts(["The index and the ranking of it are in the report."])
+        d = decide_break("beats a strong Lucene-", "BM25 baseline", english)
+        assert (d.action, d.result, d.rule) == ("keep", "Lucene-BM25", "digits")
+        assert decide("en ny MP3-", "afspiller", EMPTY).action == "keep"
+
+    def test_english_second_part_printed_after_a_hyphen_elsewhere(self):
+        english = Lexicon.from_texts(["It is the low-dimensional case that the model and the data share."])
+        d = decide_break("a vector in a high-", "dimensional space", english)
+        assert (d.action, d.result, d.rule) == ("keep", "high-dimensional", "lexicon_hyphen_suffix")
+
+    def test_second_part_evidence_needs_a_word_before_the_hyphen(self):
+        english = Lexicon.from_texts(["It is the AI-dimensional and d-dimensional case of the data."])
+        assert decide_break("a vector in a high-", "dimensional space", english).action == "join"
+
+    def test_second_part_evidence_yields_to_a_related_closed_form(self):
+        english = Lexicon.from_texts(["The low-dimensional case and the highdimensionality of it."])
+        assert decide_break("a vector in a high-", "dimensional space", english).action == "join"
+
+    def test_second_part_evidence_is_not_used_in_danish(self):
+        lexicon = danish("et nyt it-system og et ekstra-system er på vej")
+        assert decide("et nyt drifts-", "system til", lexicon).action == "join"
+
     def test_single_letter_part(self):
         assert decide("send en e-", "mail til", EMPTY).action == "keep"
 

@@ -78,6 +78,9 @@ FUNCTION_WORDS = {
     "fr": "et le la les des est pas une pour dans que nous du",
     "nl": "en de het van een is niet met voor dat wij zijn",
 }
+#: Languages that write compounds open with a hyphen, where a second part printed after a
+#: hyphen elsewhere is evidence for a kept hyphen (``is_known_hyphen_suffix``).
+HYPHEN_COMPOUNDING_LANGUAGES = frozenset({"en"})
 DEFAULT_MIN_PREFIX_LEFT = 4  # shorter first parts ("to-", "e-") are also common syllables
 DEFAULT_STEM_TRIM = 3  # inflection letters ignored when looking for a related form
 
@@ -135,11 +138,12 @@ class Lexicon:
         self.hyphen_forms: Counter[str] = Counter()  # contiguous runs, "to-do", "do-liste"
         self.bigrams: Counter[tuple[str, str]] = Counter()  # "med arbejdere" printed apart
         self.acronyms: Counter[str] = Counter()  # all-caps tokens on mixed-case lines
+        self.second_parts: Counter[str] = Counter()  # "dimensional" of "low-dimensional"
         self.language = ""
         self._sorted: list[str] = []
 
     #: The counters, in the order ``merged`` adds them up.
-    COUNTERS = ("words", "exact", "interior", "parts", "hyphen_forms", "bigrams", "acronyms")
+    COUNTERS = ("words", "exact", "interior", "parts", "hyphen_forms", "bigrams", "acronyms", "second_parts")
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "Lexicon":
@@ -196,9 +200,10 @@ class Lexicon:
         if capitals and any(ch.islower() for ch in clean):
             self.acronyms.update(t.lower() for t in capitals if looks_like_acronym(t))
         if has_hyphen(clean):
-            for low in lows:
+            for token, low in zip(kept, lows):
                 if has_hyphen(low):
                     self._add_hyphenated(low)
+                    self.second_parts.update(word_second_parts(token))
         last = min(hi, n - 1)  # pairs start before ``hi``; the word after may be a fragment
         self.bigrams.update(itertools.compress(zip(lowered[lo:last], lowered[lo + 1:last + 1]),
                                                [space for _, space in found[lo:last]]))
@@ -247,6 +252,11 @@ class Lexicon:
         end = bisect.bisect_left(self._sorted, low + "\U0010ffff")
         return end - start
 
+    def count_second_part(self, word: str) -> int:
+        """How often ``word`` was printed after a hyphen that follows a lowercase word
+        (``dimensional`` in ``low-dimensional``; not after ``AI-`` or ``e-``)."""
+        return self.second_parts[word.lower()]
+
     def is_acronym(self, word: str) -> bool:
         """True when ``word`` was printed in capitals on a line with lowercase text."""
         return self.acronyms[word.lower()] > 0
@@ -257,6 +267,16 @@ class Lexicon:
 
 
 # --------------------------------------------------------------------------- word shapes
+
+
+def word_second_parts(token: str) -> list[str]:
+    """The parts of a hyphenated token that follow a lowercase word of three letters or more,
+    lowercased: ``low-dimensional`` gives ``dimensional``; ``AI-data``, ``e-mail`` and
+    ``d-dimensional`` give nothing (an acronym, a letter or a symbol before the hyphen)."""
+    parts = HYPHEN_SPLIT.split(token)
+    return [after.lower() for before, after in zip(parts, parts[1:])
+            if len(before) >= 3 and before.isalpha() and before.islower() and after.isalpha()]
+
 
 
 def looks_like_acronym(word: str) -> bool:
@@ -430,6 +450,7 @@ def structural_keep(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
         (is_hyphenated_first_part, "keep", "first_part_has_hyphen"),
         (is_multiword_first_part, "keep", "multiword_first_part"),
         (is_known_hyphen_prefix, "keep", "lexicon_hyphen_prefix"),
+        (is_known_hyphen_suffix, "keep", "lexicon_hyphen_suffix"),
     )
     for check, action, rule in checks:
         if check(brk, lexicon):
@@ -461,8 +482,13 @@ def is_bound_word(brk: Break, lexicon: Lexicon) -> bool:
 
 
 def is_digit_part(brk: Break, lexicon: Lexicon) -> bool:
-    """``3-``/``årig``, ``COVID-19-``/``pandemien``, ``COVID-``/``19``: digits never hyphenate."""
-    return brk.left[-1].isdigit() or brk.right[0].isdigit()
+    """``3-``/``årig``, ``COVID-``/``19``, ``Lucene-``/``BM25``: a piece with a digit in it.
+
+    Hyphenation never breaks a word that holds a digit (typesetters' patterns leave such
+    tokens whole), so a break next to one is a hyphen the writer typed."""
+    last = HYPHEN_SPLIT.split(brk.left)[-1]
+    first = HYPHEN_SPLIT.split(brk.right)[0]
+    return any(ch.isdigit() for ch in last) or any(ch.isdigit() for ch in first)
 
 
 def is_calendar_range(brk: Break, lexicon: Lexicon) -> bool:
@@ -548,6 +574,23 @@ def is_known_hyphen_prefix(brk: Break, lexicon: Lexicon) -> bool:
     hyphenated = lexicon.count_prefixed(f"{brk.left}-{stem}")
     joined = lexicon.count_prefixed(brk.left + stem)
     return hyphenated > 0 and joined == 0
+
+
+def is_known_hyphen_suffix(brk: Break, lexicon: Lexicon) -> bool:
+    """``high-``/``dimensional`` in an English text that prints ``low-dimensional``.
+
+    English writes many compounds open with a hyphen (``low-dimensional``, ``task-specific``):
+    when the document prints the right part after another word and a hyphen, and never prints
+    the joined word or a form that starts like it, the hyphen is the writer's. Only in English:
+    Danish, German and the Nordic languages close such compounds (``støttesystem``), and a
+    hyphenated ``it-system`` there says nothing about ``drifts-``/``system``.
+    """
+    if not lexicon.speaks(HYPHEN_COMPOUNDING_LANGUAGES) or len(brk.left) < 3 or not brk.left.isalpha():
+        return False
+    if not lexicon.count_second_part(brk.right):
+        return False
+    stem = brk.right[:max(2, len(brk.right) - DEFAULT_STEM_TRIM)]
+    return lexicon.count_joined(brk.left + brk.right) == 0 and lexicon.count_prefixed(brk.left + stem) == 0
 
 
 # --------------------------------------------------------------------------- no hyphen
