@@ -363,6 +363,27 @@ def test_a_footnote_number_in_another_font_is_still_a_superscript():
     assert texts([word, letter]) == ["Trennmuster-Wikie"]
 
 
+@pytest.mark.parametrize("shift", [0.0, 1.5, 3.2], ids=["numerator-on-baseline", "raised", "raised-to-own-row"])
+def test_a_built_up_fraction_stays_in_its_line_in_plain_digits(shift):
+    """``up to 1⁄4 inch``: a small numerator (raised or not), a fraction slash in the text
+    size and a small denominator on the baseline. The line is one line, and the fraction is
+    written as Unicode spells it (digits around U+2044), not as a power ``¹⁄4``."""
+    body = make_run("en linje brødtekst i sidens størrelse", 50, 80)
+    head = make_run("up to", 50, 100)
+    numerator = make_run("1", head.bbox.x1 + 2.5, 100 - shift, size=5.5)
+    slash = make_run("\u2044", numerator.bbox.x1 - 0.3, 100)
+    denominator = make_run("4", slash.bbox.x1 - 0.2, 100, size=5.5)
+    tail = make_run("inch, the end", denominator.bbox.x1 + 2.5, 100)
+    assert texts([body, head, numerator, slash, denominator, tail])[1] == "up to 1\u20444 inch, the end"
+
+
+def test_small_digits_beside_an_ordinary_slash_are_not_a_fraction():
+    head = make_run("side", 50, 100)
+    note = make_run("2", head.bbox.x1 + 0.2, 96.0, size=6.0)
+    slash = make_run("/ mere", note.bbox.x1 + 2.5, 100)
+    assert texts([head, note, slash]) == ["side² / mere"]
+
+
 def test_a_mark_in_a_symbol_font_is_not_turned_into_a_letter_script():
     """A dingbat end mark (■ drawn as "n") set small and low keeps its own character."""
     word = make_run("slutningen.", 50, 100)

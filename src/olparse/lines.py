@@ -79,6 +79,8 @@ SCAN_COVERAGE = 0.8
 #: A run-in head and the text it runs into are set in one size, within this share.
 SIZE_TOLERANCE_RUN_IN = 0.1
 #: Never part of a superscript or subscript: quotes and bars, the stray marks of OCR layers.
+#: The fraction slash and the division slash, between the digits of a built-up fraction.
+FRACTION_SLASHES = "\u2044\u2215"
 NOT_SCRIPT_CHARS = frozenset("'\"‘’‚“”„`´|¦")
 #: Runs whose sizes differ by more than this factor are different lines unless set tight.
 SIZE_CLASH_RATIO = 1.25
@@ -298,8 +300,13 @@ def written_as_scripts(runs: Sequence[Run], text: Sequence[Run]) -> list[Run]:
     base = statistics.median(r.baseline for r in text)
     families = {font_family(r.font) for r in text}
     return [as_script(run, raised=run.baseline < base)
-            if font_family(run.font) in families or is_number_or_sign(run) else run
-            for run in runs]
+            if (font_family(run.font) in families or is_number_or_sign(run)) and not is_numerator(run, text)
+            else run for run in runs]
+
+
+def is_numerator(run: Run, text: Sequence[Run]) -> bool:
+    """The raised digits before a fraction slash (``1`` of ``1⁄4``): a fraction, not a power."""
+    return any(h.text.strip()[:1] in FRACTION_SLASHES and is_fraction_part(run, h) for h in text)
 
 
 def is_number_or_sign(run: Run) -> bool:
@@ -355,10 +362,17 @@ def scripts_of(segment: list[Run], text: list[Run]) -> bool:
 
 
 def mark_scripts(row: list[Run], scripts: list[Run]) -> list[Run]:
-    """The row with the scripts that share it written as such; each is added to ``scripts``."""
+    """The row with the scripts that share it written as such; each is added to ``scripts``.
+
+    The small digits of a built-up fraction (``1``, ``⁄``, ``4`` set in three sizes) are added
+    to ``scripts`` too, so that they split no line, but stay plain digits: ``1⁄4`` is the
+    fraction's Unicode spelling."""
     if len(row) < 2:
         return row
-    is_script = [is_script_text(r.text) and scripts_of([r], [h for h in row if h is not r]) for r in row]
+    fractions = fraction_digits(row)
+    scripts.extend(fractions)
+    is_script = [r not in fractions and is_script_text(r.text) and scripts_of([r], [h for h in row if h is not r])
+                 for r in row]
     if not any(is_script) or all(is_script):
         return row
     main = [r for r, script in zip(row, is_script) if not script]
@@ -366,6 +380,29 @@ def mark_scripts(row: list[Run], scripts: list[Run]) -> list[Run]:
     out = [next(written) if script else r for r, script in zip(row, is_script)]
     scripts.extend(r for r, script in zip(out, is_script) if script)
     return out
+
+
+def fraction_digits(row: Sequence[Run]) -> list[Run]:
+    """The numerators and denominators of fractions built with a fraction slash (U+2044 or
+    U+2215) from digits set smaller than the slash: the run of digits right before a run that
+    starts with the slash, and the one right after a run that ends with it."""
+    parts: list[Run] = []
+    for k, run in enumerate(row):
+        text = run.text.strip()
+        if not text:
+            continue
+        if text[0] in FRACTION_SLASHES and k > 0 and is_fraction_part(row[k - 1], run):
+            parts.append(row[k - 1])
+        if text[-1] in FRACTION_SLASHES and k + 1 < len(row) and is_fraction_part(row[k + 1], run):
+            parts.append(row[k + 1])
+    return parts
+
+
+def is_fraction_part(digits: Run, slash: Run) -> bool:
+    """Digits set smaller than the fraction slash next to them and touching it."""
+    text = digits.text.strip()
+    near = min(abs(digits.bbox.x0 - slash.bbox.x1), abs(slash.bbox.x0 - digits.bbox.x1)) <= SCRIPT_GAP_EM * slash.size
+    return text.isdigit() and digits.size <= SCRIPT_SIZE_RATIO * slash.size and near
 
 
 SUPERSCRIPTS = dict(zip("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ"))
