@@ -331,3 +331,19 @@ def test_a_section_read_from_the_running_head_is_furniture_in_the_text_form():
     headed = Article(id="a02", section="BRITISH HUSBANDRY.", section_from_head=True, title="Titel", body=body)
     assert text_form([labelled], []) == "TEMA\n\nTitel\n\nBrødtekst.\n"
     assert text_form([headed], []) == "Titel\n\nBrødtekst.\n"
+
+
+@pytest.mark.parametrize("text, is_a_list", [
+    ("A facility must report when:\n• it falls under an activity\n• it exceeds a threshold", True),
+    ("Vi ser på tre ting:\n1. planen\n2. budgettet", True),
+    ("• Kun ét punkt her\nder fortsætter på næste linje", False),
+    ("Lederen fortæller om året, der gik,\nog om planerne for det næste.", False),
+])
+def test_a_list_is_no_standfirst(text, is_a_list):
+    """A standfirst is one paragraph of lead prose: a block with two or more bulleted or
+    numbered lines under a title is a list, which is body text."""
+    from olparse.classify import is_list
+    from olparse.model import Line
+    lines = tuple(Line(t, BBox(0, 10 * i, 100, 10 * i + 8), (), "F", 7.0, False, False, 0, 10 * i + 7, 1)
+                  for i, t in enumerate(text.split("\n")))
+    assert is_list(Block(lines, BBox(0, 0, 100, 10 * len(lines)), 1)) is is_a_list

@@ -35,6 +35,7 @@ from .dehyphenate import calendar_words
 from .furniture import Furniture, is_contents_page
 from .layout import is_sentence_like
 from .model import Block, PageLayout
+from .paragraphs import BULLET_START
 from .style import DocStyle
 
 TITLE_RATIO = 1.6
@@ -461,11 +462,18 @@ def label_after_title(items: list[Labeled], k: int, style: DocStyle) -> None:
         if item.role is Role.BODY or item.role is Role.FACT_BOX:
             break
         if not have_standfirst and not have_byline and item.role in (Role.OTHER, Role.PULL_QUOTE, Role.SUBHEADING) \
-                and block.size >= style.body_size * 0.95 and len(block.lines) <= 10 and len(block.text.split()) >= 4:
+                and block.size >= style.body_size * 0.95 and len(block.lines) <= 10 and len(block.text.split()) >= 4 \
+                and not is_list(block):
             items[j] = replace(item, role=Role.STANDFIRST, reason="lead text under the title")
             have_standfirst = True
             continue
         break
+
+
+def is_list(block: Block) -> bool:
+    """Two or more lines that start at a bullet or an item number: a list, which is body text
+    (a standfirst is lead prose, one paragraph)."""
+    return sum(bool(BULLET_START.match(line.text)) for line in block.lines) >= 2
 
 
 def looks_like_byline(block: Block) -> bool:
