@@ -110,6 +110,26 @@ def test_running_head_at_the_top_of_the_page():
     assert [(i.page, i.kind) for i in furniture.items] == [(n, "running_head") for n in range(1, 5)]
 
 
+GROUPS = {1: "Drivhusgasser", 2: "Pesticider", 3: "Tungmetaller", 4: "Organiske stoffer"}
+
+
+def test_a_repeated_line_under_each_page_s_own_heading_is_content():
+    """A table's column head repeated at the top of every page, under a heading that changes
+    from page to page: a running head is the outermost text of its page, so this is content."""
+    pages = [body_page(n, head=[make_run(GROUPS[n], 50, 30, size=10),
+                                make_run("GRÆNSER FOR UDLEDNING", 50, 52, size=8)]) for n in range(1, 5)]
+    furniture = find_furniture(pages, measure_style(pages))
+    assert not [i for i in furniture.items if i.kind == "running_head"]
+
+
+def test_a_running_head_over_a_page_s_own_heading_is_still_furniture():
+    pages = [body_page(n, head=[make_run("TEMA: LEDELSE", 50, 30, size=8),
+                                make_run(GROUPS[n], 50, 52, size=10)]) for n in range(1, 5)]
+    furniture = find_furniture(pages, measure_style(pages))
+    assert [(i.page, i.text) for i in furniture.items if i.kind == "running_head"] == \
+        [(n, "TEMA: LEDELSE") for n in range(1, 5)]
+
+
 def test_a_running_head_split_by_a_wide_gap_on_some_pages_is_still_one():
     """``UE 8.`` and its chapter name: one block on some pages, two on others (the gap inside
     is as wide as a gutter). The row reads the same on every page."""

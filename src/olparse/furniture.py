@@ -109,12 +109,15 @@ def find_furniture(pages: Sequence[PageLayout], style: DocStyle) -> Furniture:
     free_standing = {(zone, sig) for p, b, zone in candidates if not heads_a_title(b, p, style)
                      for sig in signatures_of(b, rows)}
     need = max(2, REPEAT_SHARE * len(pages))
+    # a label that stands over a title wherever it appears is a recurring kicker, not furniture
+    repeats = {(page.number, block.id) for page, block, zone in candidates
+               if any(counts[(zone, sig)] >= need and sig and (zone, sig) in free_standing
+                      for sig in signatures_of(block, rows))}
     items: list[FurnitureItem] = []
     for page, block, zone in candidates:
         folio = folio_of(block.text)
-        # a label that stands over a title wherever it appears is a recurring kicker, not furniture
-        repeated = any(counts[(zone, sig)] >= need and sig and (zone, sig) in free_standing
-                       for sig in signatures_of(block, rows))
+        repeated = (page.number, block.id) in repeats and not (
+            zone in ("top", "bottom") and is_inside_page_text(block, page, zone, repeats))
         if FOLIO_ALONE.match(block.text) and not (page.number in contents and has_text_beside(block, page)):
             items.append(FurnitureItem("folio", block.text.strip(), page.number, block.id, folio))
         elif repeated and zone != "side":  # (text along the page's edge counts as a footer)
@@ -149,6 +152,20 @@ def beyond_folio(candidates, items: Sequence[FurnitureItem], style: DocStyle) ->
                 out.append(FurnitureItem(kind, block.text, page.number, block.id, folio_of(block.text)))
                 break
     return out
+
+
+def is_inside_page_text(block: Block, page: PageLayout, zone: str, repeats: set[tuple[int, int]]) -> bool:
+    """Whether text that is not itself furniture lies between ``block`` and its page edge: a
+    running head is the outermost text of the page, so a repeated line under a page's own
+    heading (a table's column head repeated on each page) is content."""
+    for other in page.blocks:
+        if other is block or (page.number, other.id) in repeats or FOLIO_ALONE.match(other.text) \
+                or other.first.rotation != 0:
+            continue
+        outside = other.bbox.bottom <= block.bbox.top if zone == "top" else other.bbox.top >= block.bbox.bottom
+        if outside:
+            return True
+    return False
 
 
 def has_text_beside(block: Block, page: PageLayout) -> bool:
