@@ -377,6 +377,24 @@ def test_a_built_up_fraction_stays_in_its_line_in_plain_digits(shift):
     assert texts([body, head, numerator, slash, denominator, tail])[1] == "up to 1\u20444 inch, the end"
 
 
+def test_a_raised_note_number_a_tab_before_its_note_starts_the_note():
+    """``¹  http://…`` at the foot of a page: the number, raised and small, stands a tab (an
+    em) before the note's text; it is the note's number, not a line of its own."""
+    body = make_run("en linje brødtekst i sidens størrelse", 50, 80)
+    number = make_run("1", 50, 96.8, size=6.4)
+    note = make_run("http://www.example.org", number.bbox.x1 + 6.4, 100, size=8)
+    assert texts([body, number, note])[1] == "¹ http://www.example.org"
+
+
+def test_a_raised_figure_after_a_number_is_not_taken_by_the_next_cell():
+    """``1.4 10⁷   (300/T)`` in a table: the raised ``7`` follows ``10``; it does not start
+    the next cell as a note number would."""
+    mantissa = make_run("1.4 10", 50, 100)
+    power = make_run("7", mantissa.bbox.x1 + 3.5, 96.5, size=6.0)
+    cell = make_run("(300/T)", power.bbox.x1 + 8, 100)
+    assert not any(t.startswith("⁷") for t in texts([mantissa, power, cell]))
+
+
 def test_small_digits_beside_an_ordinary_slash_are_not_a_fraction():
     head = make_run("side", 50, 100)
     note = make_run("2", head.bbox.x1 + 0.2, 96.0, size=6.0)

@@ -267,3 +267,39 @@ def test_a_list_item_or_a_capital_under_a_one_line_piece_starts_a_paragraph(firs
     below, _ = typeset_column([first + " med trivslen blandt de ansatte."], 50, 160, W)
     found = build_paragraphs(body_blocks([above], below), LEXICON, indent_convention=False, measure=W)
     assert len(found) == 2
+
+
+def hung_block(marker_inset: float, rows):
+    """One block whose first line starts with a marker hung ``marker_inset`` points left of
+    the text edge (50 + 12): ``rows`` are ``(inset, text)`` under it."""
+    return block_of([(12 - marker_inset, rows[0][1])] + [(12 + inset, text) for inset, text in rows[1:]])
+
+
+def test_a_note_with_its_number_hung_in_the_margin_is_one_paragraph():
+    """``² Notiere, …`` with the number left of the text edge and the note's other lines at
+    that edge: the lines under the first are not indented paragraph starts."""
+    block = hung_block(9, [(0, "² Notiere, die Unterstützung ist zur Zeit noch in einem Stadium,"),
+                           (0, "denn es fehlt an einer Schnittstelle zu anderen Paketen. In der"),
+                           (0, "Anwendung führt das dazu, dass das Paket die Sprache erkennt,"),
+                           (0, "aber nicht die Variante.")])
+    assert [len(p.lines) for p in split_block(block)] == [4]
+
+
+def test_a_bullet_hung_over_a_list_nested_under_it_keeps_the_nested_items_apart():
+    """Under a hung bullet, items that start with a dash (or ``A.``) are a nested list: their
+    own indents still part them."""
+    from olparse.pipeline import layout_page
+    rows = [(41, "• Une concentration urinaire de chlore élevée chez un patient"),
+            (50, "ayant une contraction volémique suggère :"),
+            (50, "– une prise de diurétique en cours ;"),
+            (50, "– un syndrome de Bartter ou de Gitelman ;"),
+            (50, "– ou une néphropathie avec perte de sel.")]
+    runs = [make_run(text, x0, 100 + 12 * k) for k, (x0, text) in enumerate(rows)]
+    (block,) = layout_page(make_page(runs)).blocks
+    assert [len(p.lines) for p in split_block(block)][-3:] == [1, 1, 1]
+
+
+def test_a_wider_line_of_centred_text_that_starts_with_a_number_does_not_hang():
+    """``FREDAG DEN`` / ``5. FEBRUAR 2021`` centred: the second line is no hung item."""
+    block = block_of([(20, "FREDAG DEN"), (0, "5. FEBRUAR 2021")])
+    assert [len(p.lines) for p in split_block(block)] == [2]

@@ -88,6 +88,9 @@ SIZE_CLASH_RATIO = 1.25
 OVERLAP_EM = 0.5
 #: A bullet or list number may stand this many ems before its item's text.
 MAX_MARKER_GAP_EM = 4.0
+#: A raised note number set before its note, and how far from it (a tab).
+NOTE_NUMBER = re.compile(r"\d{1,3}")
+MAX_NOTE_GAP_EM = 2.0
 LIST_MARKER = re.compile(r"[•▪◦‣⁃●■□–\-*>]|\d{1,2}[.)]|[a-zA-Z][.)]")
 END_MARK_GLYPHS = frozenset("■□▪◼◾●◆❑▲★")
 DINGBAT_LETTERS = frozenset("nlqupo")
@@ -276,6 +279,9 @@ def attach_scripts(segments: list[list[Run]], scripts: frozenset[Run]) -> tuple[
             if host is None:
                 host = next((k for k, other in enumerate(segments)
                              if short_text[k] and k != index and scripts_of(segment, other)), None)
+            if host is None and stands_first(segment, segments):
+                host = next((k for k, other in enumerate(segments)
+                             if not candidate[k] and scripts_of(segment, other, note=True)), None)
             if host is not None:
                 host_of[index] = host
     host_of = {index: host for index, host in host_of.items() if host not in host_of}  # no chains
@@ -343,11 +349,12 @@ def is_script_text(text: str) -> bool:
     return 0 < len(visible) <= SCRIPT_MAX_CHARS and not any(ch in NOT_SCRIPT_CHARS or ch.isspace() for ch in visible)
 
 
-def scripts_of(segment: list[Run], text: list[Run]) -> bool:
+def scripts_of(segment: list[Run], text: list[Run], note: bool = False) -> bool:
     """True when the runs of ``segment`` are scripts of a run in ``text``: smaller, visibly
     raised or lowered (``SCRIPT_MIN_SHIFT_EM``) but near its baseline, and the segment touching
     it (at its end, or just before the next run). Small type on the baseline (a unit, small
-    capitals, an OCR word read a little small) is not a script."""
+    capitals, an OCR word read a little small) is not a script. With ``note``, a raised number
+    may also stand a tab before the first run of ``text``: a note's number (``starts_a_note``)."""
     x0, x1 = segment[0].bbox.x0, max(r.bbox.x1 for r in segment)
     for host in text:
         size = host.size
@@ -358,7 +365,26 @@ def scripts_of(segment: list[Run], text: list[Run]) -> bool:
         if -0.1 * size <= x0 - host.bbox.x1 <= SCRIPT_GAP_EM * size or \
                 -0.1 * size <= host.bbox.x0 - x1 <= SCRIPT_GAP_EM * size:
             return True
+        if note and host is text[0] and starts_a_note(segment) and 0 <= host.bbox.x0 - x1 <= MAX_NOTE_GAP_EM * size \
+                and all(r.baseline < host.baseline for r in segment):
+            return True
     return False
+
+
+def stands_first(segment: Sequence[Run], segments: Sequence[Sequence[Run]]) -> bool:
+    """No text ends just left of ``segment`` at its height (within ``MAX_NOTE_GAP_EM``): it
+    starts a line, as a note's number does, rather than raising the figure before it (an
+    exponent in a table, ``10⁷``)."""
+    first = segment[0]
+    reach = MAX_NOTE_GAP_EM * max(r.size for r in segment)
+    return not any(run.bbox.x1 <= first.bbox.x0 + 0.1 * run.size and first.bbox.x0 - run.bbox.x1 <= reach
+                   and run.bbox.y_overlap(first.bbox) > 0
+                   for other in segments if other is not segment for run in other)
+
+
+def starts_a_note(segment: Sequence[Run]) -> bool:
+    """A raised note number set a tab before the start of its note's first line."""
+    return bool(NOTE_NUMBER.fullmatch("".join(r.text for r in segment).strip()))
 
 
 def mark_scripts(row: list[Run], scripts: list[Run]) -> list[Run]:

@@ -45,7 +45,11 @@ SPACING_RATIO = 1.12
 STRETCH_RATIO = 1.15
 LIST_MARKER = re.compile(r"^\s*[a-zæøå]{1,4}[.)]\s")
 SYMBOL_BULLET = re.compile(r"\s*[•▪◦‣⁃●■]\s")
-BULLET_START = re.compile(r"\s*(?:[•▪◦‣⁃●■*]|\d{1,2}[.)])\s")
+#: A line that starts with a dash, a letter or a number marking an item: a nested list's item
+#: (or a line of dialogue), under which the indents still tell the items apart.
+NESTED_ITEM = re.compile(r"\s*(?:[–—-]|[A-Za-z]{1,2}[.)]|\d{1,2}[.)])\s")
+#: A line that starts a list item or a note: a bullet, an item number, a raised note number.
+BULLET_START = re.compile(r"\s*(?:[•▪◦‣⁃●■*]|\d{1,2}[.)]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s")
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "\"", "»", ")")
 #: A number that opens a heading or a list item: ``2.2.4 Trennhilfen``, ``3) Vælg``.
 NUMBERED_START = re.compile(r"\d+(?:\.\d+)*[.)]?\s+([^\W\d_])")
@@ -255,16 +259,20 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
     lines = block.lines
     if block.table:
         return [Piece((line,), False, True, block) for line in lines]
-    left = min(ln.bbox.x0 for ln in lines)
-    right = max(ln.bbox.x1 for ln in lines)
+    bullets = [bool(BULLET_START.match(ln.text)) for ln in lines]
     size = block.size
+    hanging = hanging_markers(lines, bullets, size)
+    # a bullet or note number may hang in the margin left of its text: the text's edge counts
+    left = min((ln.bbox.x0 for ln, hangs in zip(lines, hanging) if not hangs),
+               default=min(ln.bbox.x0 for ln in lines))
+    right = max(ln.bbox.x1 for ln in lines)
     short = [is_short(ln, right) for ln in lines]
     ragged = len(lines) >= 4 and sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE
     short = [s and not next_word_overflows(ln, nxt, right) for s, ln, nxt in zip(short, lines, (*lines[1:], None))]
-    indented = [ln.bbox.x0 - left > INDENT_EM * size for ln in lines]
+    indented = [ln.bbox.x0 - left > INDENT_EM * size or (hangs and left - ln.bbox.x0 > INDENT_EM * size)
+                for ln, hangs in zip(lines, hanging)]
     indented = wrap_free_indents(lines, indented, short, size)
     spaced = paragraph_spacing(lines)
-    bullets = [bool(BULLET_START.match(ln.text)) for ln in lines]
     if sum(bullets) >= 2:  # a list: every item starts at its bullet, whatever the line lengths
         indented = [b or (i > 0 and spaced[i - 1]) for i, b in enumerate(bullets)]
         short = [False] * len(lines)
@@ -286,6 +294,27 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
             pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block))
             start = i + 1
     return pieces
+
+
+def hanging_markers(lines: Sequence[Line], bullets: Sequence[bool], size: float) -> list[bool]:
+    """Which lines start with a marker hung left of the block's text edge (``may_hang``). Only
+    when the other lines share that edge: under a hung bullet, lines further in make a nested
+    list, whose indents still mark its items."""
+    hanging = [may_hang(ln, k, bullet) for k, (ln, bullet) in enumerate(zip(lines, bullets))]
+    edges = [ln.bbox.x0 for ln, hangs in zip(lines, hanging) if not hangs]
+    nested = any(NESTED_ITEM.match(ln.text) for ln, hangs in zip(lines, hanging) if not hangs)
+    if not any(hanging) or not edges or nested or max(edges) - min(edges) > INDENT_EM * size:
+        return [False] * len(lines)
+    return hanging
+
+
+def may_hang(line: Line, k: int, bullet: bool) -> bool:
+    """Whether ``line`` may start with a marker hung in the margin left of the text edge: a
+    bullet or a note number before words, or an item number on a block's first line (further
+    down, ``5. FEBRUAR`` may be the wider line of centred text)."""
+    if not bullet or not any(ch.isalpha() for ch in line.text):
+        return False
+    return k == 0 or not line.text.lstrip()[:1].isdigit()
 
 
 def wrap_free_indents(lines: Sequence[Line], indented: list[bool], short: list[bool], size: float) -> list[bool]:
