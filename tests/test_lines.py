@@ -194,6 +194,13 @@ def test_a_row_of_single_digits_is_not_closed_up():
     assert texts([make_run("1 2 3 4 5", 50, 100)]) == ["1 2 3 4 5"]
 
 
+@pytest.mark.parametrize("entry", ["DB2 for i Center of Excellence . . . . . . . . . . . . ix",
+                                   "Kapitel 1. Om ledelse . . . . . . . . . . . . . . . . 3"])
+def test_a_contents_line_with_dot_leaders_keeps_its_word_spaces(entry):
+    """Dot leaders are many one-character tokens, but no letters: not letter-spaced type."""
+    assert texts([make_run(entry, 50, 100)]) == [entry]
+
+
 def test_a_line_with_a_few_one_letter_words_is_not_closed_up():
     assert texts([make_run("Så er i og å med", 50, 100)]) == ["Så er i og å med"]
 

@@ -676,8 +676,9 @@ def gap_along(prev: Run, run: Run) -> float:
 
 
 def looks_letterspaced(text: str) -> bool:
-    """True when most words are single characters: ``O f f e n t l i g``."""
-    tokens = text.split()
+    """True when most words are single characters: ``O f f e n t l i g``. Tokens without a
+    letter or digit do not count: dot leaders (``Notices . . . . vii``) are no letters."""
+    tokens = [t for t in text.split() if any(ch.isalnum() for ch in t)]
     if len(tokens) < 4:
         return False
     singles = sum(1 for t in tokens if len(t) == 1)
