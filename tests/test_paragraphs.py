@@ -303,3 +303,14 @@ def test_a_wider_line_of_centred_text_that_starts_with_a_number_does_not_hang():
     """``FREDAG DEN`` / ``5. FEBRUAR 2021`` centred: the second line is no hung item."""
     block = block_of([(20, "FREDAG DEN"), (0, "5. FEBRUAR 2021")])
     assert [len(p.lines) for p in split_block(block)] == [2]
+
+
+def test_centred_lines_are_not_indents():
+    """In centred type the left edge moves with each line's length: no line is indented, and
+    the sentence runs on over the short lines."""
+    from olparse.pipeline import layout_page
+    texts = ["Planerar du en", "spelmansstämma eller", "spelträff? Meddela oss i",
+             "styrelsen i god tid så vi får", "med den i kalendariet!"]
+    runs = [make_run(t, 200 - len(t) * 2.5, 100 + 14 * k) for k, t in enumerate(texts)]
+    (block,) = layout_page(make_page(runs)).blocks
+    assert [len(p.lines) for p in split_block(block)] == [5]

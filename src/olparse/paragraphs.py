@@ -45,6 +45,8 @@ SPACING_RATIO = 1.12
 STRETCH_RATIO = 1.15
 LIST_MARKER = re.compile(r"^\s*[a-zæøå]{1,4}[.)]\s")
 SYMBOL_BULLET = re.compile(r"\s*[•▪◦‣⁃●■]\s")
+#: Lines whose centres lie this close (in ems) are centred type.
+CENTRE_EM = 0.2
 #: A line that starts with a dash, a letter or a number marking an item: a nested list's item
 #: (or a line of dialogue), under which the indents still tell the items apart.
 NESTED_ITEM = re.compile(r"\s*(?:[–—-]|[A-Za-z]{1,2}[.)]|\d{1,2}[.)])\s")
@@ -272,6 +274,8 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
     indented = [ln.bbox.x0 - left > INDENT_EM * size or (hangs and left - ln.bbox.x0 > INDENT_EM * size)
                 for ln, hangs in zip(lines, hanging)]
     indented = wrap_free_indents(lines, indented, short, size)
+    if is_centred(lines, size):  # where every line is centred, no inset is an indent
+        indented = [False] * len(lines)
     spaced = paragraph_spacing(lines)
     if sum(bullets) >= 2:  # a list: every item starts at its bullet, whatever the line lengths
         indented = [b or (i > 0 and spaced[i - 1]) for i, b in enumerate(bullets)]
@@ -294,6 +298,16 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
             pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block))
             start = i + 1
     return pieces
+
+
+def is_centred(lines: Sequence[Line], size: float) -> bool:
+    """Three or more lines of different lengths sharing one centre (within ``CENTRE_EM``):
+    centred type, whose left edges move with each line's length."""
+    if len(lines) < 3:
+        return False
+    lefts = [ln.bbox.x0 for ln in lines]
+    centres = [(ln.bbox.x0 + ln.bbox.x1) / 2 for ln in lines]
+    return max(lefts) - min(lefts) > INDENT_EM * size and max(centres) - min(centres) <= CENTRE_EM * size
 
 
 def hanging_markers(lines: Sequence[Line], bullets: Sequence[bool], size: float) -> list[bool]:
