@@ -77,6 +77,22 @@ def test_folio_of_a_margin_text(text, folio):
     assert folio_of(text) == folio
 
 
+@pytest.mark.parametrize("text, folio", [("- 2 -", 2), ("– 14 –", 14), ("Side 3", 3), ("Page 2 of 40", 2),
+                                         ("side 4 af 12", 4), ("Seite 7 von 9", 7), ("2 -", None), ("1999", None),
+                                         ("Side", None)])
+def test_a_page_number_alone_in_its_usual_dress(text, folio):
+    """Word processors and troff print ``- 2 -`` or ``Side 2 af 12``: a folio standing alone."""
+    from olparse.furniture import FOLIO_ALONE
+    match = FOLIO_ALONE.match(text)
+    assert (int(match.group("n")) if match else None) == folio
+
+
+def test_a_dashed_folio_at_the_head_of_the_page_is_furniture():
+    pages = [body_page(n, head=[make_run(f"- {n} -", 290, 40, size=10)] if n > 1 else None) for n in range(1, 4)]
+    furniture = find_furniture(pages, measure_style(pages))
+    assert [(i.page, i.kind, i.folio) for i in furniture.items] == [(2, "folio", 2), (3, "folio", 3)]
+
+
 def test_running_footer_with_folio_found_by_repetition():
     pages = [body_page(n, footer(n + 10, left_page=n % 2 == 0)) for n in range(1, 5)]
     furniture = find_furniture(pages, measure_style(pages))
