@@ -47,6 +47,38 @@ def test_spanning_title_first_then_columns_left_to_right():
     assert [b.column for b in layout.blocks] == [-1, 0, 1, 2]
 
 
+def wide_gutter_page(head_size: float, bold: bool, text: str = "Tre spalter"):
+    """Two columns 160 pt wide with a 100 pt gutter, and a short line centred on the page at
+    its head: it overlaps neither column."""
+    texts = [words(0, 120), words(17, 120)]
+    left = typeset_column([texts[0]], 50, 120, W)[0]
+    right = typeset_column([texts[1]], 310, 120, W)[0]
+    width = len(text) * 0.5 * head_size
+    head = set_line(text.split(), 260 - width / 2, 90, None, size=head_size, bold=bold)
+    return texts, lay_out(right + head + left)
+
+
+@pytest.mark.parametrize("size, bold", [(12, True), (12, False), (10, True)])
+def test_a_title_centred_over_the_gutter_at_the_page_head_comes_first(size, bold):
+    """A short title centred on the page sits over a wide gutter and overlaps neither column:
+    alone at the head of the page, it is still read before them (Breuel's rule alone reads
+    it after the left column)."""
+    texts, layout = wide_gutter_page(size, bold)
+    assert first_words(layout) == [starts("Tre spalter")] + [starts(t) for t in texts]
+
+
+def test_a_line_of_body_text_alone_at_the_head_gets_no_separator():
+    """Only a title (larger or bolder than the main text) gets a separator under it."""
+    from olparse.layout import Unit, head_band_separators
+    _, layout = wide_gutter_page(10, False, "tre spalter")
+    units = [Unit((b,), b.bbox, False) for b in layout.blocks]
+    main = next(b.style for b in layout.blocks if len(b.lines) > 3)
+    assert head_band_separators(units, main) == []
+    _, layout = wide_gutter_page(12, True)
+    units = [Unit((b,), b.bbox, False) for b in layout.blocks]
+    assert len(head_band_separators(units, main)) == 1
+
+
 def test_column_grid_is_found_from_the_main_text():
     cols = [column(i, words(10 * i, 60))[0] for i in range(3)]
     layout = lay_out(title("En ny plan for de ældre i kommunen") + sum(cols, []))

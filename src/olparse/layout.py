@@ -256,7 +256,24 @@ def band_separators(units: Sequence[Unit], main: StyleKey | None) -> list[BBox]:
                        for u in units)
         if not crossing:
             out.append(BBox(x0, band_top, x1, band_top))
-    return out
+    return out + head_band_separators(units, main)
+
+
+def head_band_separators(units: Sequence[Unit], main: StyleKey) -> list[BBox]:
+    """A separator under a title that stands alone at the head of the page: nothing above it
+    and nothing beside it, set apart from the main text by its size or weight. Centred over a
+    gutter it overlaps neither column, and Breuel's rule would read it after the left one.
+    """
+    x0, x1 = min(u.bbox.x0 for u in units), max(u.bbox.x1 for u in units)
+    eps = 0.05 * main.size
+    top = min(units, key=lambda u: u.bbox.top)
+    block = top.blocks[0]
+    if top.framed or (block.size <= main.size * (1 + RATIO_EPS) and not block.first.bold) \
+            or is_sentence_like(block.text):
+        return []
+    if any(u is not top and u.bbox.top < top.bbox.bottom - eps for u in units):
+        return []  # something beside it (or above): a title of one column among others
+    return [BBox(x0, top.bbox.bottom, x1, top.bbox.bottom)]
 
 
 def topological_order_blocks(blocks: Sequence[Block]) -> list[Block]:
