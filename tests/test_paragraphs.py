@@ -314,3 +314,12 @@ def test_centred_lines_are_not_indents():
     runs = [make_run(t, 200 - len(t) * 2.5, 100 + 14 * k) for k, t in enumerate(texts)]
     (block,) = layout_page(make_page(runs)).blocks
     assert [len(p.lines) for p in split_block(block)] == [5]
+
+
+def test_code_and_prose_do_not_run_into_each_other():
+    """A command set in a typewriter font, ending in no full stop, and the prose block under
+    it: two paragraphs, not one sentence."""
+    code = [make_run(r"\usepackage{newspaper}", 50, 100, font="LMMono10-Regular")]
+    prose, _ = typeset_column(["which redefines the page style of the first page at once."], 50, 130, W)
+    found = build_paragraphs(body_blocks(code, prose), LEXICON)
+    assert [p.text for p in found][0] == r"\usepackage{newspaper}"

@@ -144,6 +144,8 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
     if not first_of_block or piece.block.table or SYMBOL_BULLET.match(piece.lines[0].text):
         return False  # (a bullet starts a list item, also at the top of the next column)
     last = current.lines[-1]
+    if is_monospace_font(last.font) != is_monospace_font(piece.lines[0].font):
+        return False  # code (a command's name in the margin) and prose do not run into each other
     if last.hyphen_signal:
         return True
     if strict:
