@@ -46,3 +46,23 @@ def test_text_that_is_not_a_shifted_language_is_kept():
     fixed, warnings = repair_unmapped_fonts([run(noise)], {})
     assert fixed[0].text == noise and not warnings
     assert not reads_like_text("XQZ KRT PLM 123 ###")
+
+
+def test_a_mapped_tex_font_whose_ligatures_are_controls_is_not_shifted():
+    """A TeX font in the T1 encoding without glyph names reports ``fl`` as 0x1D inside its
+    words: the text around reads as text, so it is no shifted font; the ligatures, dashes
+    and quotes are read in the T1 encoding instead."""
+    text = "mange \x1dere ledere \x15 og et \x1cnt m\x1bde, der er \x10godt\x11 for os alle"
+    fixed, warnings = repair_unmapped_fonts([run(text, "F34")], {})
+    assert fixed[0].text == "mange ﬂere ledere – og et ﬁnt mﬀde, der er “godt” for os alle"
+    assert not warnings
+
+
+def test_an_ot1_tex_font_reads_its_ligatures_and_nordic_letters():
+    fixed, _ = repair_unmapped_fonts([run("S\x1cren har \x0cve \x0cne b\x1arn i haven", "F12")], {})
+    assert fixed[0].text == "Søren har ﬁve ﬁne bærn i haven"
+
+
+def test_a_control_character_away_from_words_is_left_for_normalisation():
+    fixed, _ = repair_unmapped_fonts([run("et ord \x1d og et andet ord her", "F34")], {})
+    assert fixed[0].text == "et ord \x1d og et andet ord her"

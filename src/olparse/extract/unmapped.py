@@ -10,7 +10,11 @@ glyph 36, so ASCII text sits 29 codes lower; CFF fonts keep ``space`` at 1 or 2.
 The repair, per font:
 
 1. The font is suspect when at least ``MIN_CONTROL_SHARE`` of its characters are control
-   characters (a real font never draws those; here they are the space glyph).
+   characters (a real font never draws those; here they are the space glyph), and fewer of
+   its characters are real spaces than the most frequent control character: a font that
+   draws spaces, or whose text reads as text without its control characters, is mapped, and
+   its control codes are other glyphs (a TeX font in the T1 encoding without glyph names
+   reports its ``fi`` and ``fl`` ligatures as 0x1C and 0x1D).
 2. The shift is the one that turns the most frequent control character into a space.
 3. Shifted codes in the ASCII range become ASCII; with the TrueType shift (29) the glyphs that
    follow (98–127) are the accented letters of the Macintosh order (``é`` is glyph 112). Codes
@@ -60,10 +64,47 @@ def repair_unmapped_fonts(runs: Sequence[Run], known: dict[str, int | None]) -> 
         if known[font] is not None:
             shifts[font] = known[font]
             warnings.append(f"font {font!r} has no Unicode mapping; its text was decoded from the glyph order")
-    if not shifts:
+    tex = {font: tex_table(font_runs) for font, font_runs in suspect.items() if known[font] is None}
+    if not shifts and not any(tex.values()):
         return list(runs), []
-    return [decode_run(r, shifts[r.font]) if r.font in shifts and has_controls(r.text) else r
-            for r in runs], warnings
+    out = []
+    for r in runs:
+        if r.font in shifts and has_controls(r.text):
+            r = decode_run(r, shifts[r.font])
+        elif tex.get(r.font) and has_controls(r.text):
+            r = replace(r, text=r.text.translate(tex[r.font]))
+        out.append(r)
+    return out, warnings
+
+
+#: TeX's text fonts without glyph names report their codes, and the codes below 0x20 are
+#: ligatures, dashes and quotes. In the T1 (Cork) encoding: quotes and dashes at 0x10–0x16,
+#: ``ff fi fl ffi ffl`` at 0x1B–0x1F; in the older OT1 encoding the ligatures sit at 0x0B–0x0F
+#: and 0x19–0x1F hold ``ß æ œ ø Æ Œ Ø``. Ligatures become their one-character Unicode forms
+#: (one glyph stays one character; normalisation spells them out).
+TEX_T1 = str.maketrans({0x0D: "‚", 0x0E: "‹", 0x0F: "›", 0x10: "“", 0x11: "”", 0x12: "„", 0x13: "«",
+                        0x14: "»", 0x15: "–", 0x16: "—", 0x19: "ı", 0x1B: "ﬀ", 0x1C: "ﬁ", 0x1D: "ﬂ",
+                        0x1E: "ﬃ", 0x1F: "ﬄ"})
+TEX_OT1 = str.maketrans({0x0B: "ﬀ", 0x0C: "ﬁ", 0x0D: "ﬂ", 0x0E: "ﬃ", 0x0F: "ﬄ", 0x10: "ı", 0x19: "ß",
+                         0x1A: "æ", 0x1B: "œ", 0x1C: "ø", 0x1D: "Æ", 0x1E: "Œ", 0x1F: "Ø"})
+
+
+def tex_table(runs: Sequence[Run]) -> dict[int, str] | None:
+    """The control codes of a mapped font read as a TeX encoding, or ``None``.
+
+    Only for a font whose controls sit inside words (``\x1dere`` for ``flere``): the OT1
+    table when its ligature codes (0x0B–0x0F) are the more frequent, else the T1 table.
+    """
+    inside = Counter(ord(m.group()) for r in runs for m in WORD_CONTROL.finditer(r.text))
+    if not inside:
+        return None
+    ot1 = sum(n for code, n in inside.items() if 0x0B <= code <= 0x0F)
+    t1 = sum(n for code, n in inside.items() if 0x10 <= code <= 0x1F)
+    return TEX_OT1 if ot1 and ot1 >= t1 else TEX_T1
+
+
+#: A control character with a letter or digit on one side at least.
+WORD_CONTROL = re.compile(r"(?<=\w)[\x0b\x0c\x0e-\x1f]|[\x0b\x0c\x0e-\x1f](?=\w)")
 
 
 def has_controls(text: str) -> bool:
@@ -77,7 +118,10 @@ def find_shift(text: str) -> int | None:
     controls = Counter(ch for ch in text if ord(ch) < 0x20 and ch not in "\t\n\r")
     if sum(controls.values()) < MIN_CONTROL_SHARE * len(text):
         return None
-    space_code = ord(controls.most_common(1)[0][0])
+    space, count = controls.most_common(1)[0]
+    if text.count(" ") >= count or reads_like_text(CONTROL.sub("", text)):
+        return None  # mapped after all: its controls are other glyphs (TeX's ligatures)
+    space_code = ord(space)
     shift = 0x20 - space_code
     return shift if reads_like_text(decode_text(text, shift)) else None
 
