@@ -90,6 +90,22 @@ def test_gutter_is_found_even_when_justified_word_spaces_are_wider_than_it():
     assert all(column_of_line(ln, 50 + 180 + 4) != "both" for ln in found)
 
 
+def test_a_page_number_in_the_gutter_below_does_not_bridge_it():
+    """The last rows of two columns a 1 em gutter apart, the left one under a heading (so the
+    rows above show only the right column), and the folio centred in the gutter lines below:
+    the folio is no text crossing the gutter."""
+    from conftest import make_run
+    left_last = make_run("Beslutningerne med ansvar i område lederen gø-", 50, 660)
+    right_rows = [make_run("ger nogle vi ledere til uden der året styrings-", left_last.bbox.x1 + 10, 648),
+                  make_run("modellerne vi de mange sygeplejersker i dag", left_last.bbox.x1 + 10, 660)]
+    heading = make_run("Afsnit 3", 50, 637, size=12)
+    below = [make_run("re hvordan krav gode der også hele gøre til", 50, 672),
+             make_run("ne og socialrådgiverne i dag og i morgen", left_last.bbox.x1 + 10, 672)]
+    folio = make_run("2", left_last.bbox.x1 + 2.5, 700)
+    found = [ln.text for ln in lines_of([left_last, heading, folio] + right_rows + below)]
+    assert "Beslutningerne med ansvar i område lederen gø-" in found
+
+
 def test_indented_first_line_next_to_a_gutter_is_its_own_line():
     left, right = two_columns(12, right_paragraphs=[words(20, 30), words(50, 40)])
     found = lines_of(left + right)

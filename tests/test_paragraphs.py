@@ -323,3 +323,22 @@ def test_code_and_prose_do_not_run_into_each_other():
     prose, _ = typeset_column(["which redefines the page style of the first page at once."], 50, 130, W)
     found = build_paragraphs(body_blocks(code, prose), LEXICON)
     assert [p.text for p in found][0] == r"\usepackage{newspaper}"
+
+
+def test_one_overfull_line_does_not_make_the_others_short():
+    """TeX lets a long compound run an em or more into the margin rather than stretch a line:
+    measured against that one line, every justified line would look short and end a paragraph
+    at each full stop."""
+    from olparse.pipeline import layout_page
+    rows = [(10, "Det første afsnit begynder her med en lang linje", 300),
+            (0, "som fortsætter i bredden af hele spalten her. Og", 300),
+            (0, "en sætning slutter midt i linjen og går så videre.", 300),
+            (0, "Arbejdsmiljøorganisationen bliver et langt ord ved", 335),
+            (0, "kanten, og afsnittet går videre på næste linje. Så", 300),
+            (0, "slutter det til sidst her.", 170)]
+    runs = []
+    for k, (inset, text, right) in enumerate(rows):
+        edges = [50 + inset + i * (right - inset) / len(text) for i in range(len(text) + 1)]
+        runs.append(make_run(text, 50 + inset, 100 + 12 * k, char_x=edges))
+    (block,) = layout_page(make_page(runs)).blocks
+    assert [len(p.lines) for p in split_block(block)] == [6]

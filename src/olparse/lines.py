@@ -535,6 +535,8 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
     crossed, channel, left_only, right_only = 0.0, 0, 0, 0
     baseline = rows[index][0].baseline
     for other in neighbour_rows(rows, index, baseline, size):
+        if abs(other[0].baseline - baseline) > 2 * size and is_gutter_mark(other, gx0, gx1):
+            continue  # a page number centred in the gutter lines away neither bridges it nor shows it
         free = widest_free_span(other, gx0, gx1)
         if free < 0.3 * size:
             crossed += 1.0 if style is None or crosses_in_style(other, gx0, gx1, style) else 0.5
@@ -569,6 +571,12 @@ def widest_free_span(row: list[Run], gx0: float, gx1: float) -> float:
         widest = max(widest, run.bbox.x0 - cursor)
         cursor = max(cursor, run.bbox.x1)
     return max(widest, gx1 - cursor)
+
+
+def is_gutter_mark(row: list[Run], gx0: float, gx1: float) -> bool:
+    """A row that is one short mark (a page number: three characters at most) set within the
+    gap ``gx0..gx1``."""
+    return len(row) == 1 and len(row[0].text.strip()) <= 3 and row[0].bbox.x0 >= gx0 and row[0].bbox.x1 <= gx1
 
 
 def ink_sides(row: list[Run], gx0: float, gx1: float, size: float) -> tuple[bool, bool]:

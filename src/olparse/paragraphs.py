@@ -199,7 +199,7 @@ def natural_word_gap(blocks: Iterable[Block]) -> float | None:
     for block in blocks:
         if len(block.lines) < 2:
             continue
-        right = max(ln.bbox.x1 for ln in block.lines)
+        right = text_right_edge(block.lines, block.size)
         for line in block.lines:
             if is_short(line, right) and line.text.rstrip().endswith(SENTENCE_END):
                 gaps.extend(word_gaps_em(line))
@@ -269,7 +269,7 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
     # a bullet or note number may hang in the margin left of its text: the text's edge counts
     left = min((ln.bbox.x0 for ln, hangs in zip(lines, hanging) if not hangs),
                default=min(ln.bbox.x0 for ln in lines))
-    right = max(ln.bbox.x1 for ln in lines)
+    right = text_right_edge(lines, size)
     short = [is_short(ln, right) for ln in lines]
     ragged = len(lines) >= 4 and sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE
     short = [s and not next_word_overflows(ln, nxt, right) for s, ln, nxt in zip(short, lines, (*lines[1:], None))]
@@ -310,6 +310,19 @@ def is_centred(lines: Sequence[Line], size: float) -> bool:
     lefts = [ln.bbox.x0 for ln in lines]
     centres = [(ln.bbox.x0 + ln.bbox.x1) / 2 for ln in lines]
     return max(lefts) - min(lefts) > INDENT_EM * size and max(centres) - min(centres) <= CENTRE_EM * size
+
+
+def text_right_edge(lines: Sequence[Line], size: float) -> float:
+    """Where the block's full lines end: the rightmost edge, unless a single overfull line sticks
+    out more than an em past an edge that half the lines share (TeX lets a long compound run
+    into the margin rather than stretch its line; taken as the measure, that one line would
+    make every other line look short)."""
+    edges = sorted((ln.bbox.x1 for ln in lines), reverse=True)
+    if len(edges) >= 4 and edges[0] - edges[1] > size:
+        common = sum(1 for e in edges[1:] if abs(e - edges[1]) <= 0.25 * size)
+        if common >= len(edges) / 2:
+            return edges[1]
+    return edges[0]
 
 
 def hanging_markers(lines: Sequence[Line], bullets: Sequence[bool], size: float) -> list[bool]:
