@@ -106,6 +106,42 @@ def test_a_page_number_in_the_gutter_below_does_not_bridge_it():
     assert "Beslutningerne med ansvar i område lederen gø-" in found
 
 
+def stretched_rows(first_row_words):
+    """A column (240 pt) of justified lines, one run each; the middle line holds
+    ``first_row_words``, a run each, spread evenly over the measure (a loose line)."""
+    from conftest import make_run
+    normal = ["Der blev sagt meget om den nye plan for", "alle de ansatte i kommunen og deres",
+              "ledere i dag og i morgen og i overmorgen", "og så videre i det uendelige her nu"]
+    runs = []
+    for k, text in enumerate(normal[:2] + [None] + normal[2:]):
+        baseline = 100 + 12 * k
+        if text is None:
+            widths = [len(w) * 5 for w in first_row_words]
+            gap = (240 - sum(widths)) / (len(first_row_words) - 1)
+            x = 50
+            for word, width in zip(first_row_words, widths):
+                runs.append(make_run(word, x, baseline))
+                x += width + gap
+        else:
+            runs.extend(set_line(text.split(), 50, baseline, 240))
+    return runs
+
+
+def test_a_loose_line_of_evenly_spread_words_stays_one_line():
+    """``hjemmeplejen   ikke   organisationsforandrin-`` spread over a narrow measure, its
+    gaps wider than a gutter: equal gaps between single words, in a paragraph whose lines
+    cross them, are word spaces."""
+    found = texts(stretched_rows(["plejen", "ikke", "organisationsforandrin-"]))
+    assert "plejen ikke organisationsforandrin-" in found
+
+
+def test_a_table_row_of_evenly_spaced_one_word_cells_still_splits():
+    from conftest import make_run
+    runs = [make_run(word, 50 + 80 * c, 100 + 12 * r) for r, row in enumerate(
+        [["navn", "antal", "pris"], ["æbler", "tre", "ti"], ["pærer", "fire", "otte"]]) for c, word in enumerate(row)]
+    assert "æbler tre ti" not in texts(runs)
+
+
 def test_indented_first_line_next_to_a_gutter_is_its_own_line():
     left, right = two_columns(12, right_paragraphs=[words(20, 30), words(50, 40)])
     found = lines_of(left + right)

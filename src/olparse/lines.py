@@ -91,6 +91,8 @@ MAX_MARKER_GAP_EM = 4.0
 #: A raised note number set before its note, and how far from it (a tab).
 NOTE_NUMBER = re.compile(r"\d{1,3}")
 MAX_NOTE_GAP_EM = 2.0
+#: Gaps this close to each other (as a share) are the equal word spaces of a stretched line.
+EVEN_GAP_SHARE = 0.15
 LIST_MARKER = re.compile(r"[•▪◦‣⁃●■□–\-*>]|\d{1,2}[.)]|[a-zA-Z][.)]")
 END_MARK_GLYPHS = frozenset("■□▪◼◾●◆❑▲★")
 DINGBAT_LETTERS = frozenset("nlqupo")
@@ -461,13 +463,14 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
     ``scanned`` page no size does: an OCR layer's sizes are per-word estimates."""
     row = rows[index]
     segments: list[list[Run]] = [[row[0]]]
-    for run in row[1:]:
+    for k, run in enumerate(row[1:], start=1):
         prev = segments[-1]
         right = max(r.bbox.x1 for r in prev)
         gap = run.bbox.x0 - right
         if gap < -OVERLAP_EM * min(run.size, prev[-1].size):
             segments.append([run])  # text drawn over other text: never one line
-        elif is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap):
+        elif is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap) \
+                or (is_evenly_spread(row, k) and is_bridged_nearby(rows, index, right, run.bbox.x0, run)):
             prev.append(run)
         elif (not scanned and sizes_clash(prev[-1], run, gap)
               and not (scripts and (prev[-1] in scripts or run in scripts))) or \
@@ -476,6 +479,44 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
         else:
             prev.append(run)
     return segments
+
+
+def is_evenly_spread(row: list[Run], k: int) -> bool:
+    """Is the gap before ``row[k]`` one of several equal gaps between single words, in one
+    type? So is a justified line stretched far past its natural spacing (a narrow column with
+    long words: TeX's underfull lines, a newspaper's loose lines), where a gutter is one gap
+    among word spaces of a normal width; but so is a table row of one-word cells, which
+    ``is_bridged_nearby`` tells apart."""
+    def gap(i: int) -> float | None:
+        if i < 1 or i >= len(row) or not (is_single_word(row[i - 1]) and is_single_word(row[i])):
+            return None
+        if row[i].size != row[i - 1].size or row[i].font != row[i - 1].font:
+            return None
+        return row[i].bbox.x0 - row[i - 1].bbox.x1
+    here = gap(k)
+    if here is None or here <= 0:
+        return False
+    return any(other is not None and abs(other - here) <= EVEN_GAP_SHARE * here for other in (gap(k - 1), gap(k + 1)))
+
+
+def is_bridged_nearby(rows: list[list[Run]], index: int, gx0: float, gx1: float, style: Run) -> bool:
+    """Whether more of the lines around row ``index`` run across ``gx0..gx1`` in the style of
+    ``style`` than leave it open: the stretched line sits in a paragraph, whose lines cross
+    the spot, where a table's rows leave the same gaps open."""
+    size = style.size
+    crossed = open_ = 0
+    for other in neighbour_rows(rows, index, rows[index][0].baseline, size):
+        if widest_free_span(other, gx0, gx1) < 0.3 * size:
+            crossed += crosses_in_style(other, gx0, gx1, style)
+        else:
+            open_ += 1
+    return crossed > open_
+
+
+def is_single_word(run: Run) -> bool:
+    """A run holding one word of letters (a hyphen inside or at the end allowed)."""
+    text = run.text.strip()
+    return bool(text) and " " not in text and text.replace("-", "").isalpha()
 
 
 def even_out_sizes(segment: list[Run]) -> list[Run]:
