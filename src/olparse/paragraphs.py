@@ -313,15 +313,20 @@ def is_centred(lines: Sequence[Line], size: float) -> bool:
 
 
 def text_right_edge(lines: Sequence[Line], size: float) -> float:
-    """Where the block's full lines end: the rightmost edge, unless a single overfull line sticks
-    out more than an em past an edge that half the lines share (TeX lets a long compound run
-    into the margin rather than stretch its line; taken as the measure, that one line would
-    make every other line look short)."""
+    """Where the block's full lines end: the rightmost edge, unless a few overfull lines (a
+    fifth of the lines at most, one of them more than an em out) stick out past an edge that
+    half the lines share. TeX lets a long compound run into the margin rather than stretch
+    its line; taken as the measure, such a line would make every other line look short."""
     edges = sorted((ln.bbox.x1 for ln in lines), reverse=True)
-    if len(edges) >= 4 and edges[0] - edges[1] > size:
-        common = sum(1 for e in edges[1:] if abs(e - edges[1]) <= 0.25 * size)
-        if common >= len(edges) / 2:
-            return edges[1]
+    if len(edges) < 4:
+        return edges[0]
+    near = 0.25 * size
+    common = next((x for x in edges if sum(1 for e in edges if abs(e - x) <= near) >= len(edges) / 2), None)
+    if common is None:
+        return edges[0]
+    beyond = [e for e in edges if e > common + near]
+    if beyond and beyond[0] > common + size and len(beyond) <= max(1, len(edges) // 5):
+        return common
     return edges[0]
 
 
