@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX and groff.
+
+Usage (from the project root)::
+
+    python scripts/check_engines.py                 # 12 LaTeX + 6 groff documents
+    python scripts/check_engines.py --latex 36 --groff 12 --keep /tmp/engines --show
+
+Each document is generated here from a made-up Danish (LaTeX, with babel's Danish
+hyphenation) or English/German/Swedish (groff, with its hyphenation patterns) vocabulary of
+long compounds and short function words, so the typesetter hyphenates, stretches and breaks
+paragraphs across columns and pages as it would in print. The source paragraphs are the
+ground truth: a paragraph counts as *intact* when ``olparse text`` prints it as one output
+paragraph, word for word (line-end hyphens removed, real hyphens kept, nothing from another
+paragraph, column or page furniture inside). Settings vary with the seed: one or two columns,
+10 or 11 pt, Computer Modern (bitmap Type 3 fonts without glyph names), Latin Modern, Times,
+microtype.
+
+Engines that are not installed are skipped (``pdflatex`` from TeX Live with
+``texlive-lang-european``; ``groff`` with ``gropdf``). This is a measurement, not a test: it
+exits 0 whatever the score, and 2 when no engine is available.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+LONG_DA = ("arbejdsmiljøorganisationen kommunaldirektøren ledelsesudviklingen medarbejderinddragelse "
+           "digitaliseringsstrategien sundhedsplejerskerne forvaltningschefen beslutningsprocesserne "
+           "kompetenceudvikling velfærdsteknologien borgerinddragelsen tillidsrepræsentanten "
+           "opgaveløsningen samarbejdsrelationerne styringsmodellerne organisationsforandringer "
+           "AI-løsningerne IT-afdelingen e-mailen to-do-listen Høje-Taastrup COVID-19-pandemien "
+           "3-årige ChatGPT PowerPoint-præsentationen socialrådgiverne lederuddannelsen "
+           "hjemmeplejen frontmedarbejderne handicapområdet myndighedsafdelingen").split()
+SHORT_DA = ("og i at det er en til på med for som de ikke der har vi af om kan den skal men så fra også "
+            "et når alle eller hvor hvordan lederen leder ledere arbejde tid året nye gode mere meget "
+            "flere uden efter blev bliver få får sige siger gøre gør over under mellem hele nogle andre "
+            "hver dag uge møde plan mål krav ansvar rolle team område borger").split()
+GROFF_WORDS = {
+    "en": ("administration organisation development leadership responsibility communication "
+           "implementation understanding international representatives considerable municipality "
+           "the of and to in a is that for it as with was on be by this are at from have or an they "
+           "which one you were all there would their we been has when who will more no if out so").split(),
+    "de": ("Bundesverwaltung Verwaltungsreform Kommunalverwaltung Arbeitsbedingungen Führungskräfte "
+           "Gesundheitswesen Zusammenarbeit Digitalisierung Öffentlichkeitsarbeit Verantwortung "
+           "die der und in zu den das nicht von sie ist des sich mit dem dass er es ein auf so eine "
+           "auch als an nach wie im für man aber aus durch wenn nur war noch werden bei hat wir").split(),
+    "sv": ("kommunförvaltning arbetsmiljöverket förvaltningschef medarbetarsamtal ledarskapsutveckling "
+           "kompetensförsörjning digitaliseringsstrategi verksamhetsplanering samverkansavtal "
+           "och i att det som en på är av för med till den har de inte om ett han men var jag sig "
+           "från vi så kan man när år säger hon under också efter eller nu sin där vid mot ska").split(),
+}
+GROFF_MACROS = {"en": "", "de": ".mso den.tmac", "sv": ".mso sv.tmac"}
+
+
+def sentence(rng: random.Random, long: list[str], short: list[str], share: float = 0.3) -> str:
+    words = [rng.choice(long) if rng.random() < share else rng.choice(short) for _ in range(rng.randint(8, 22))]
+    words[0] = words[0][0].upper() + words[0][1:]
+    return " ".join(words) + rng.choice([".", ".", ".", "?"])
+
+
+def paragraph(rng: random.Random, long: list[str], short: list[str]) -> str:
+    return " ".join(sentence(rng, long, short) for _ in range(rng.randint(2, 6)))
+
+
+def latex_document(seed: int) -> tuple[str, list[str]]:
+    """A Danish article in LaTeX and its paragraphs."""
+    rng = random.Random(seed)
+    body, paragraphs = [], []
+    for section in range(4):
+        body.append(f"\\section*{{Afsnit {section + 1}}}")
+        for _ in range(rng.randint(3, 6)):
+            text = paragraph(rng, LONG_DA, SHORT_DA)
+            paragraphs.append(text)
+            body += [text, ""]
+    options = rng.choice(["twocolumn,10pt", "10pt", "twocolumn,11pt", "11pt,a4paper"])
+    fonts = rng.choice(["", "\\usepackage{lmodern}", "\\usepackage{times}", "\\usepackage{microtype}"])
+    source = (f"\\documentclass[{options}]{{article}}\n\\usepackage[T1]{{fontenc}}\n"
+              f"\\usepackage[utf8]{{inputenc}}\n\\usepackage[danish]{{babel}}\n{fonts}\n"
+              "\\begin{document}\n\\title{Ledelse i en ny tid}\n\\author{Forfatter Forfattersen}\n"
+              "\\date{}\n\\maketitle\n" + "\n".join(body) + "\n\\end{document}\n")
+    return source, paragraphs
+
+
+def groff_document(seed: int) -> tuple[str, list[str]]:
+    """An ms document in one of groff's hyphenated languages, two columns, and its paragraphs."""
+    rng = random.Random(seed)
+    language = ["en", "de", "sv"][seed % 3]
+    words = GROFF_WORDS[language]
+    long = [w for w in words if len(w) > 9]
+    short = [w for w in words if len(w) <= 9]
+    lines = [GROFF_MACROS[language], ".TL", "A Test Document", ".2C"]
+    paragraphs = []
+    for k in range(rng.randint(12, 18)):
+        if k % 6 == 0:
+            lines += [".SH", f"Section {k // 6 + 1}"]
+        text = paragraph(rng, long, short)
+        paragraphs.append(text)
+        lines += [".PP", text]
+    return "\n".join(lines) + "\n", paragraphs
+
+
+def build(engine: str, source: str, stem: str, workdir: Path) -> Path | None:
+    """Typeset ``source`` with ``engine`` in ``workdir``; the PDF, or None when it failed."""
+    if engine == "latex":
+        (workdir / f"{stem}.tex").write_text(source, encoding="utf-8")
+        subprocess.run(["pdflatex", "-interaction=batchmode", f"{stem}.tex"], cwd=workdir,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    else:
+        (workdir / f"{stem}.ms").write_text(source, encoding="utf-8")
+        with open(workdir / f"{stem}.pdf", "wb") as out:
+            subprocess.run(["groff", "-ms", "-k", "-Tpdf", f"{stem}.ms"], cwd=workdir, stdout=out,
+                           stderr=subprocess.DEVNULL, timeout=120)
+    pdf = workdir / f"{stem}.pdf"
+    return pdf if pdf.exists() and pdf.stat().st_size > 0 else None
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def score(pdf: Path, paragraphs: list[str], show: bool) -> tuple[int, int]:
+    """Paragraphs printed whole by ``olparse text``, and how many there are."""
+    out = subprocess.run([sys.executable, "-m", "olparse", "text", "-q", str(pdf)],
+                         capture_output=True, text=True, timeout=300).stdout
+    printed = {normalise(p) for p in out.split("\n") if p.strip()}
+    intact = 0
+    for p in paragraphs:
+        if normalise(p) in printed:
+            intact += 1
+        elif show:
+            print(f"    not intact in {pdf.name}: {p[:70]}…")
+    return intact, len(paragraphs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--latex", type=int, default=12, help="number of LaTeX documents (seeds 1..N)")
+    parser.add_argument("--groff", type=int, default=6, help="number of groff documents")
+    parser.add_argument("--keep", type=Path, help="keep the generated files in this directory")
+    parser.add_argument("--show", action="store_true", help="name every paragraph that is not intact")
+    args = parser.parse_args()
+    engines = [(name, count, make) for name, count, make, tool in
+               (("latex", args.latex, latex_document, "pdflatex"), ("groff", args.groff, groff_document, "groff"))
+               if count and shutil.which(tool)]
+    if not engines:
+        print("no engine available (pdflatex, groff)")
+        return 2
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="olparse-engines-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    for name, count, make in engines:
+        total = whole = documents = perfect = 0
+        for seed in range(1, count + 1):
+            source, paragraphs = make(seed)
+            pdf = build(name, source, f"{name}{seed}", workdir)
+            if pdf is None:
+                print(f"  {name} seed {seed}: the engine made no PDF")
+                continue
+            intact, n = score(pdf, paragraphs, args.show)
+            documents += 1
+            perfect += intact == n
+            whole += intact
+            total += n
+        if documents:
+            print(f"{name:6s} {documents} documents, {perfect} with every paragraph intact; "
+                  f"paragraphs intact {whole}/{total} = {whole / max(total, 1):.3f}")
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
