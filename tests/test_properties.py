@@ -14,12 +14,14 @@ The properties:
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import block_texts, make_page, make_rect, scale_page, scale_run, set_line, typeset_column, words
+from conftest import (block_texts, make_page, make_rect, make_run, scale_page, scale_run, set_line, typeset_column,
+                      words)
 from olparse.blocks import build_blocks
 from olparse.geometry import BBox, overlap_ratio, union_all
 from olparse.lines import build_lines
@@ -60,6 +62,12 @@ def pages(draw):
                                        n_cols * (width + gutter) - gutter, size=1.5 * size,
                                        italic=True, font="Serif-Italic")
         runs += quote
+    if draw(st.booleans()):  # a footnote: a raised number a tab before its text, under the columns
+        note_top = bottom + 3 * size
+        number = make_run(str(draw(st.integers(1, 9))), 50, note_top + 0.5 * size, size=0.6 * size)
+        note, bottom = typeset_column([words(draw(st.integers(0, 69)), draw(st.integers(4, 16)))],
+                                      50 + 1.2 * size, note_top, width - 1.2 * size, size=0.8 * size)
+        runs += [number] + note
     if draw(st.booleans()):  # a tinted box with smaller text, 6 pt inside its edges
         box_top = bottom + 3 * size
         text, last = typeset_column([words(draw(st.integers(0, 69)), draw(st.integers(6, 30)))], 56,
@@ -80,7 +88,9 @@ def nudge(i: int) -> float:
 
 
 def chars(texts) -> Counter:
-    return Counter(ch for text in texts for ch in text if not ch.isspace())
+    """The visible characters, compatibility-folded: a footnote number written as a
+    superscript (``1`` → ``¹``) is the same character."""
+    return Counter(ch for text in texts for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
 
 
 def lines_and_blocks(page):
