@@ -135,6 +135,13 @@ def test_a_loose_line_of_evenly_spread_words_stays_one_line():
     assert "plejen ikke organisationsforandrin-" in found
 
 
+def test_a_loose_line_of_two_long_words_stays_one_line():
+    """``Handicapområdet            kompetenceudvikling``: two words forced to both edges of the
+    measure, one gap to compare with nothing, in a paragraph whose lines cross it."""
+    found = texts(stretched_rows(["Handicapområdet", "kompetenceudvikling"]))
+    assert "Handicapområdet kompetenceudvikling" in found
+
+
 def test_a_table_row_of_evenly_spaced_one_word_cells_still_splits():
     from conftest import make_run
     runs = [make_run(word, 50 + 80 * c, 100 + 12 * r) for r, row in enumerate(

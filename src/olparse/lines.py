@@ -470,7 +470,8 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
         if gap < -OVERLAP_EM * min(run.size, prev[-1].size):
             segments.append([run])  # text drawn over other text: never one line
         elif is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap) \
-                or (is_evenly_spread(row, k) and is_bridged_nearby(rows, index, right, run.bbox.x0, run)):
+                or ((is_evenly_spread(row, k) or is_spread_pair(rows, index, k))
+                    and is_bridged_nearby(rows, index, right, run.bbox.x0, run)):
             prev.append(run)
         elif (not scanned and sizes_clash(prev[-1], run, gap)
               and not (scripts and (prev[-1] in scripts or run in scripts))) or \
@@ -511,6 +512,22 @@ def is_bridged_nearby(rows: list[list[Run]], index: int, gx0: float, gx1: float,
         else:
             open_ += 1
     return crossed > open_
+
+
+def is_spread_pair(rows: list[list[Run]], index: int, k: int) -> bool:
+    """Two single words in one type forced apart to both edges of the measure (a loose line of
+    two long words, one gap: nothing to compare it with): the left one starts where the lines
+    around start (within their indent, 3 em) and the right one ends where they end."""
+    row = rows[index]
+    left, right = row[k - 1], row[k]
+    if not (is_single_word(left) and is_single_word(right)) or left.size != right.size or left.font != right.font:
+        return False
+    size = right.size
+    around = [r for other in neighbour_rows(rows, index, row[0].baseline, size) for r in other]
+    starts = any(0 <= left.bbox.x0 - r.bbox.x0 <= 3 * size or 0 <= r.bbox.x0 - left.bbox.x0 <= 3 * size
+                 for r in around if r.bbox.x1 > left.bbox.x1)
+    ends = sum(1 for r in around if abs(r.bbox.x1 - right.bbox.x1) <= 0.25 * size) >= 2
+    return starts and ends
 
 
 def is_single_word(run: Run) -> bool:
