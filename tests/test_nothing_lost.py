@@ -171,3 +171,18 @@ def test_dingbats_and_overprints_are_not_counted(tmp_path):
     ignored: Counter = Counter()
     assert backend_words(str(path), ignored=ignored) == [["Hello", "world"]]
     assert ignored == Counter({"overprint": 2, "dingbat": 1})
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_a_contents_page_read_alone_still_gives_its_text(path):
+    """With its articles, the contents page stands for text printed elsewhere and the text form
+    leaves it out (it is in the JSON); read alone (``--pages``), it is all there is to print."""
+    from olparse.furniture import is_contents_page
+    from olparse.pipeline import page_layouts
+    contents = [p.number for p in page_layouts(path) if is_contents_page(p)]
+    if not contents:
+        pytest.skip("no contents page")
+    whole = parse(path).to_text()
+    alone = parse(path, {"pages": (contents[0],)}).to_text()
+    assert "INDHOLD" not in whole
+    assert "INDHOLD" in alone and len(alone.split()) >= 10

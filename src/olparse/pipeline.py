@@ -164,6 +164,15 @@ WARNING_CODES = (("no unicode mapping", "unmapped_font"), ("missing from the out
                  ("permissions", "copy_restricted"), ("in this process", "not_isolated"))
 
 
+def serves_as_contents(articles: Sequence, toc: Sequence) -> bool:
+    """Whether the contents page and the colophon stand for text printed elsewhere: the text form
+    leaves them out when the document has articles and its contents entries lead to them (they
+    are in the JSON). Otherwise — a contents page read alone, a report whose contents olparse
+    cannot link — they are printed like other text that belongs to no article: a page of text
+    must not come out empty."""
+    return bool(articles) and any(entry.article_id for entry in toc)
+
+
 def structure_warning(text: str) -> "Warning_":
     """A reader's warning (``page N: message``) as code, message and page."""
     from .document import Warning_
@@ -205,8 +214,9 @@ def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[
     source = {"file": info.file, "sha256": info.sha256, "pages": info.pages, "backend": info.backend,
               "producer": info.metadata.get("producer"), "creator": info.metadata.get("creator")}
     picked = {id(item) for item in leftovers}
+    printed = {Role.IMAGE_TEXT} | (set() if serves_as_contents(articles, toc) else {Role.TOC, Role.COLOPHON})
     set_aside = [((page.number, k), paragraph_texts(item.block, lexicon)) for page in labeled
-                 for k, item in enumerate(page.items) if id(item) in picked or item.role is Role.IMAGE_TEXT]
+                 for k, item in enumerate(page.items) if id(item) in picked or item.role in printed]
     return Document(source=source, issue=issue, pages=list(layouts),
                     page_printed=dict(furniture.page_map.printed), articles=articles, toc=toc,
                     furniture=furniture_out, other=leftovers, warnings=notes, set_aside_text=set_aside)
