@@ -589,3 +589,37 @@ def test_emphasis_that_is_no_run_in_head_keeps_the_weighted_style():
     assert line.bold
     (whole,) = build_lines(normalize_page(make_page([make_run("Et helt fedt mellemrubrik", 50, 100, bold=True)])))
     assert whole.bold
+
+
+def tracked_run(fragments, gaps_em, size=7.5):
+    """A run of capitals with a space of ``gaps_em[i]`` em after fragment ``i``."""
+    from conftest import make_run
+    text, edges, x = "", [], 100.0
+    for k, fragment in enumerate(fragments):
+        for ch in fragment:
+            text += ch
+            edges.append(x)
+            x += 0.6 * size
+        if k < len(gaps_em):
+            text += " "
+            edges.append(x)
+            x += gaps_em[k] * size
+    edges.append(x)
+    return make_run(text, 100.0, 100, size=size, char_x=edges)
+
+
+def test_tracked_capitals_broken_into_fragments_close_up():
+    """Tracking and kerning leave some letter gaps at 0.16 em, just over the space threshold:
+    ``LE DE R E N`` is ``LEDEREN``; a real word space (0.36 em) stays."""
+    assert texts([tracked_run(["LE", "DE", "R", "E", "N"], [0.157] * 4)]) == ["LEDEREN"]
+    assert texts([tracked_run(["I", "NTRO"], [0.156])]) == ["INTRO"]
+    assert texts([tracked_run(["LE", "DE", "L", "SE", "A", "F", "P", "SY", "K", "I", "SK"],
+                              [0.157, 0.157, 0.159, 0.359, 0.157, 0.399, 0.153, 0.151, 0.153, 0.155])]) \
+        == ["LEDELSE AF PSYKISK"]
+
+
+def test_tight_word_spaces_in_capitals_stay():
+    """Justified capitals may have word spaces as narrow as tracking: without fragments they stay."""
+    assert texts([tracked_run(["FORDELT", "PÅ"], [0.18])]) == ["FORDELT PÅ"]
+    assert texts([tracked_run(["DE", "SENESTE"], [0.145])]) == ["DE SENESTE"]
+    assert texts([tracked_run(["EN", "HYLDEST", "TIL"], [0.218, 0.217])]) == ["EN HYLDEST TIL"]

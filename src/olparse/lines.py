@@ -88,6 +88,9 @@ SIZE_CLASH_RATIO = 1.25
 OVERLAP_EM = 0.5
 #: A bullet or list number may stand this many ems before its item's text.
 MAX_MARKER_GAP_EM = 4.0
+#: Below this (in ems) a space inside a run of capitals is tracking, not a word space: tracked
+#: capitals leave gaps of 0.15-0.16 em, their word spaces 0.35-0.4 em.
+TRACKED_GAP_EM = 0.22
 #: A raised note number set before its note, and how far from it (a tab).
 NOTE_NUMBER = re.compile(r"\d{1,3}")
 MAX_NOTE_GAP_EM = 2.0
@@ -105,7 +108,7 @@ HYPHENS = ("-", "\u2010", "\u2011")
 # ----------------------------------------------------------------------------- entry point
 def build_lines(page: RawPage) -> tuple[Line, ...]:
     """Group ``page``'s runs into lines (see the module docstring)."""
-    runs = [trimmed for run in dedupe_runs(page.runs) if (trimmed := trim_run(run)) is not None]
+    runs = [close_tracked_caps(trimmed) for run in dedupe_runs(page.runs) if (trimmed := trim_run(run)) is not None]
     horizontal = [r for r in runs if r.rotation == 0]
     rotated = [r for r in runs if r.rotation != 0]
     drop_caps, horizontal = split_drop_caps(horizontal)
@@ -197,6 +200,34 @@ def trim_run(run: Run) -> Run | None:
         box = BBox(char_x[0], run.bbox.top, char_x[-1], run.bbox.bottom)
         return replace(run, text=text[start:end], char_x=char_x, bbox=box, space_after=space_after)
     return replace(run, text=text[start:end], char_x=(), space_after=space_after)
+
+
+def close_tracked_caps(run: Run) -> Run:
+    """Capitals set with a little tracking (``LE DE R E N`` for ``LEDEREN``): the tracking and
+    kerning leave some letter gaps just over the space threshold, so spaces appear inside the
+    words. In a run of capitals whose narrow spaces (under ``TRACKED_GAP_EM``) break it into
+    fragments — half of its words one or two letters long, and single letters among them (two,
+    or one among words of four letters at most) — those spaces go; wider ones (the real word
+    spaces, about twice as wide) stay: ``LEDELSE AF PSYKISK``. Word spaces can be as narrow in
+    tight justified capitals, so fragments decide, not the width alone (``FORDELT PÅ`` stays)."""
+    text = run.text
+    if len(run.char_x) != len(text) + 1 or run.rotation or " " not in text or not run.size:
+        return run
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 3 or not all(ch.isupper() for ch in letters):
+        return run
+    words = [w.strip("-") for w in text.split()]
+    singles = sum(1 for w in words if len(w) == 1 and w.isalpha())
+    if sum(1 for w in words if len(w) <= 2) < len(words) / 2 or not (
+            singles >= 2 or (singles == 1 and all(len(w) <= 4 for w in words))):
+        return run
+    narrow = [i for i, ch in enumerate(text)
+              if ch == " " and (run.char_x[i + 1] - run.char_x[i]) < TRACKED_GAP_EM * run.size]
+    if not narrow:
+        return run
+    keep = [i for i in range(len(text)) if i not in set(narrow)]
+    char_x = tuple(run.char_x[i] for i in keep) + (run.char_x[-1],)
+    return replace(run, text="".join(text[i] for i in keep), char_x=char_x)
 
 
 # -------------------------------------------------------------------------------- drop caps
