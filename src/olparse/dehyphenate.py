@@ -278,7 +278,6 @@ def word_second_parts(token: str) -> list[str]:
             if len(before) >= 3 and before.isalpha() and before.islower() and after.isalpha()]
 
 
-
 def looks_like_acronym(word: str) -> bool:
     """``AI``, ``GDPR``, ``NFA``, ``ChatGPT``, ``SoMe``: two capitals or a capital inside."""
     letters = [ch for ch in word if ch.isalpha()]
@@ -333,6 +332,16 @@ class Break:
     head: str  # the left line before its last chunk: where ``words_before`` looks
     hyphen: str  # the line-end hyphen glyph, or "" when the line ends in a letter
     trailing_space: bool  # the left line ended in whitespace: a wrap at a real space
+
+    @property
+    def last_piece(self) -> str:
+        """The left part's last hyphen-separated piece: ``strate`` of ``AI-strate``."""
+        return HYPHEN_SPLIT.split(self.left)[-1]
+
+    @property
+    def first_piece(self) -> str:
+        """The right part's first hyphen-separated piece: ``PR`` of ``PR-reglerne``."""
+        return HYPHEN_SPLIT.split(self.right)[0]
 
     def words_before(self) -> tuple[str, ...]:
         """The (up to three) words before ``left`` on its line, lowercase, nearest last."""
@@ -410,8 +419,7 @@ def lexicon_decision(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
     left part (``strategi``), for ``GD-``/``PR-reglerne`` the first piece of the right part
     (``GDPR``), since the word as a whole may be printed nowhere else.
     """
-    last = HYPHEN_SPLIT.split(brk.left)[-1]
-    first = HYPHEN_SPLIT.split(brk.right)[0]
+    last, first = brk.last_piece, brk.first_piece
     pairs = {(brk.left, brk.right), (last, brk.right), (brk.left, first), (last, first)}
     joined = sum(lexicon.count_joined(a + b) for a, b in pairs if a and b)
     hyphenated = sum(lexicon.count_hyphenated(a, b) for a, b in pairs if a and b)
@@ -425,8 +433,7 @@ def lexicon_decision(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
 def known_name(brk: Break) -> HyphenDecision | None:
     """``Power-``/``Point-oplæg``: a name written with a capital inside it (package data), broken
     at that capital. The document's own evidence (``lexicon_decision``) comes first."""
-    last = HYPHEN_SPLIT.split(brk.left)[-1]
-    first = HYPHEN_SPLIT.split(brk.right)[0]
+    last, first = brk.last_piece, brk.first_piece
     if last and first and last + first in camelcase_names():
         return make_decision(brk, "join", "known_name")
     return None
@@ -486,9 +493,7 @@ def is_digit_part(brk: Break, lexicon: Lexicon) -> bool:
 
     Hyphenation never breaks a word that holds a digit (typesetters' patterns leave such
     tokens whole), so a break next to one is a hyphen the writer typed."""
-    last = HYPHEN_SPLIT.split(brk.left)[-1]
-    first = HYPHEN_SPLIT.split(brk.right)[0]
-    return any(ch.isdigit() for ch in last) or any(ch.isdigit() for ch in first)
+    return any(ch.isdigit() for ch in brk.last_piece + brk.first_piece)
 
 
 def is_calendar_range(brk: Break, lexicon: Lexicon) -> bool:
@@ -504,8 +509,7 @@ def calendar_words() -> frozenset[str]:
 
 def is_single_letter_part(brk: Break, lexicon: Lexicon) -> bool:
     """``e-``/``mail``: hyphenation leaves at least two letters on each side of a break."""
-    last_part = HYPHEN_SPLIT.split(brk.left)[-1]
-    return len(last_part) == 1 or len(brk.right) == 1
+    return len(brk.last_piece) == 1 or len(brk.right) == 1
 
 
 def is_acronym_compound(brk: Break, lexicon: Lexicon) -> bool:
@@ -515,10 +519,10 @@ def is_acronym_compound(brk: Break, lexicon: Lexicon) -> bool:
     ``GD-``/``PR-reglerne``) capitals prove nothing, so the left part must then be an acronym
     the document also prints on its own among lowercase words.
     """
-    last_part = HYPHEN_SPLIT.split(brk.left)[-1]
+    last_part = brk.last_piece
     if not looks_like_acronym(last_part):
         return False
-    if is_allcaps(HYPHEN_SPLIT.split(brk.right)[0]):
+    if is_allcaps(brk.first_piece):
         return lexicon.is_acronym(last_part)
     return True
 

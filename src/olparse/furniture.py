@@ -48,8 +48,8 @@ SAME_PLACE_SHARE = 0.04
 #: A page number standing alone: ``12``, ``- 12 -``, ``Side 12``, ``Page 12 of 40``.
 FOLIO_ALONE = re.compile(r"^\s*(?:(?P<dash>[-–—])\s*|(?:page|side|seite|sida|sivu|pagina)\s+)?(?P<n>\d{1,3})"
                          r"(?(dash)\s*[-–—]|(?:\s+(?:of|af|von|av|de|di)\s+\d{1,4})?)\s*$", re.IGNORECASE)
-FOLIO_LEFT = re.compile(r"^\s*(\d{1,3})\s+\D")
-FOLIO_RIGHT = re.compile(r"\s(\d{1,3})\s*$")
+FOLIO_LEFT = re.compile(r"^\s*(?P<n>\d{1,3})\s+\D")
+FOLIO_RIGHT = re.compile(r"\s(?P<n>\d{1,3})\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +310,7 @@ def folio_of(text: str) -> int | None:
     for pattern in (FOLIO_ALONE, FOLIO_LEFT, FOLIO_RIGHT):
         m = pattern.search(text)
         if m:
-            return int(m.group("n") if "n" in pattern.groupindex else m.group(1))
+            return int(m.group("n"))
     return None
 
 

@@ -78,9 +78,9 @@ SCRIPT_MIN_SHIFT_EM = 0.15
 SCAN_COVERAGE = 0.8
 #: A run-in head and the text it runs into are set in one size, within this share.
 SIZE_TOLERANCE_RUN_IN = 0.1
-#: Never part of a superscript or subscript: quotes and bars, the stray marks of OCR layers.
 #: The fraction slash and the division slash, between the digits of a built-up fraction.
 FRACTION_SLASHES = "\u2044\u2215"
+#: Never part of a superscript or subscript: quotes and bars, the stray marks of OCR layers.
 NOT_SCRIPT_CHARS = frozenset("'\"‘’‚“”„`´|¦")
 #: Runs whose sizes differ by more than this factor are different lines unless set tight.
 SIZE_CLASH_RATIO = 1.25
@@ -211,8 +211,8 @@ def close_tracked_caps(run: Run) -> Run:
     spaces, about twice as wide) stay: ``LEDELSE AF PSYKISK``. Word spaces can be as narrow in
     tight justified capitals, so fragments decide, not the width alone (``FORDELT PÅ`` stays)."""
     text = run.text
-    if len(run.char_x) != len(text) + 1 or run.rotation or " " not in text or not run.size:
-        return run
+    if " " not in text or not text.isupper() or len(run.char_x) != len(text) + 1 or run.rotation or not run.size:
+        return run  # (the cheap tests first: this sees every run of every page)
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 3 or not all(ch.isupper() for ch in letters):
         return run
@@ -221,11 +221,11 @@ def close_tracked_caps(run: Run) -> Run:
     if sum(1 for w in words if len(w) <= 2) < len(words) / 2 or not (
             singles >= 2 or (singles == 1 and all(len(w) <= 4 for w in words))):
         return run
-    narrow = [i for i, ch in enumerate(text)
-              if ch == " " and (run.char_x[i + 1] - run.char_x[i]) < TRACKED_GAP_EM * run.size]
+    narrow = {i for i, ch in enumerate(text)
+              if ch == " " and (run.char_x[i + 1] - run.char_x[i]) < TRACKED_GAP_EM * run.size}
     if not narrow:
         return run
-    keep = [i for i in range(len(text)) if i not in set(narrow)]
+    keep = [i for i in range(len(text)) if i not in narrow]
     char_x = tuple(run.char_x[i] for i in keep) + (run.char_x[-1],)
     return replace(run, text="".join(text[i] for i in keep), char_x=char_x)
 
@@ -501,8 +501,7 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
         if gap < -OVERLAP_EM * min(run.size, prev[-1].size):
             segments.append([run])  # text drawn over other text: never one line
         elif is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap) \
-                or ((is_evenly_spread(row, k) or is_spread_pair(rows, index, k))
-                    and is_bridged_nearby(rows, index, right, run.bbox.x0, run)):
+                or is_loose_line_gap(rows, index, k, right, gap):
             prev.append(run)
         elif (not scanned and sizes_clash(prev[-1], run, gap)
               and not (scripts and (prev[-1] in scripts or run in scripts))) or \
@@ -511,6 +510,16 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
         else:
             prev.append(run)
     return segments
+
+
+def is_loose_line_gap(rows: list[list[Run]], index: int, k: int, gx0: float, gap: float) -> bool:
+    """Is the gap before ``rows[index][k]`` (from ``gx0``) a word space of a loose line
+    (``is_evenly_spread``, ``is_spread_pair``) in a paragraph that crosses it? Only gaps wider
+    than a word space are asked: narrower ones join the line anyway."""
+    run = rows[index][k]
+    return gap > WORD_GAP_EM * run.size \
+        and (is_evenly_spread(rows[index], k) or is_spread_pair(rows, index, k)) \
+        and is_bridged_nearby(rows, index, gx0, run.bbox.x0, run)
 
 
 def is_evenly_spread(row: list[Run], k: int) -> bool:
@@ -555,8 +564,7 @@ def is_spread_pair(rows: list[list[Run]], index: int, k: int) -> bool:
         return False
     size = right.size
     around = [r for other in neighbour_rows(rows, index, row[0].baseline, size) for r in other]
-    starts = any(0 <= left.bbox.x0 - r.bbox.x0 <= 3 * size or 0 <= r.bbox.x0 - left.bbox.x0 <= 3 * size
-                 for r in around if r.bbox.x1 > left.bbox.x1)
+    starts = any(abs(left.bbox.x0 - r.bbox.x0) <= 3 * size for r in around if r.bbox.x1 > left.bbox.x1)
     ends = sum(1 for r in around if abs(r.bbox.x1 - right.bbox.x1) <= 0.25 * size) >= 2
     return starts and ends
 

@@ -22,6 +22,7 @@ indents and punctuation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -317,11 +318,15 @@ def text_right_edge(lines: Sequence[Line], size: float) -> float:
     fifth of the lines at most, one of them more than an em out) stick out past an edge that
     half the lines share. TeX lets a long compound run into the margin rather than stretch
     its line; taken as the measure, such a line would make every other line look short."""
-    edges = sorted((ln.bbox.x1 for ln in lines), reverse=True)
-    if len(edges) < 4:
-        return edges[0]
+    rising = sorted(ln.bbox.x1 for ln in lines)
+    edges = rising[::-1]
     near = 0.25 * size
-    common = next((x for x in edges if sum(1 for e in edges if abs(e - x) <= near) >= len(edges) / 2), None)
+    # half the lines lie within ``near`` of the common edge, so it is at least the lower median
+    # less ``near``: a rightmost edge not an em beyond that leaves nothing to correct
+    if len(edges) < 4 or edges[0] <= rising[(len(rising) + 1) // 2 - 1] + size - near:
+        return edges[0]
+    common = next((x for x in edges if bisect.bisect_right(rising, x + near) - bisect.bisect_left(rising, x - near)
+                   >= len(edges) / 2), None)
     if common is None:
         return edges[0]
     beyond = [e for e in edges if e > common + near]
