@@ -229,3 +229,22 @@ def test_a_lowered_quote_mark_stays_in_its_run_as_in_mupdf():
     low["matrix"] = (10.0, 0, 0, 10.0, 70.0, 694.0)
     chars += [low] + [_plumber_char(t, 75 + 5 * k) for k, t in enumerate("Minimal")]
     assert [r.text for r in chars_to_runs(chars, 0.0, 0.0, 800.0)] == ["ein \u201dMinimal"]
+
+
+def test_pdfplumber_characters_of_a_misscaled_font_get_the_size_their_advances_show():
+    """A CFF font Ghostscript wrote with a 2816-unit em: ``size`` 8.52 for 24-point type. A word
+    space of a quarter em at 24 points is a space, not a break between two runs."""
+    from olparse.extract.pdfplumber_backend import chars_to_runs, rescale_misscaled_chars
+    from olparse.fonts import REFERENCE_WIDTHS
+    size, factor, x, chars = 24 / 2.816, 2.816, 50.0, []
+    for k, ch in enumerate("Kunstig intelligens"):
+        if ch == " ":
+            x += 6.0
+            continue
+        width = REFERENCE_WIDTHS[ch] / 1000 * size * factor
+        chars.append(_plumber_char(ch, x, width=width, size=size))
+        x += width
+    rescale_misscaled_chars(chars)
+    [run] = chars_to_runs(chars, 0.0, 0.0, 800.0)
+    assert run.text == "Kunstig intelligens"
+    assert run.size == pytest.approx(24, rel=0.01)

@@ -224,3 +224,19 @@ def test_quote_pairs_fold_keeps_the_edges_aligned(text):
         expected = expected.replace(pair, quote)
     assert folded == expected
     assert len(char_x) == len(folded) + 1 and list(char_x) == sorted(char_x) and set(char_x) <= set(edges)
+
+
+# --------------------------------------------------------------------------- byte-swapped letters
+@pytest.mark.parametrize("printed, text", [("o\u6600\u6600entlige", "offentlige"), ("Identi\u6600\u6900cere", "Identificere"),
+                                           ("\u6600\u6c00ig", "flig"), ("tr\u00e6\u6600\u6600er", "tr\u00e6ffer")])
+def test_ligature_letters_written_little_endian_are_read_back(printed, text):
+    """Ghostscript writes a ligature's Unicode byte-swapped: ``ff`` as U+6600 U+6600."""
+    run = normalize_run(make_run(printed, 100, 50))
+    assert run.text == text
+    assert edges_ok(run)
+
+
+@pytest.mark.parametrize("printed", ["\u6600\u6600", "\u4e00\u4e8c\u4e09 abc", "Python \u4e00\u6700", "abc\u4e00\u7684"])
+def test_real_cjk_text_is_left_as_it_is(printed):
+    """An ideograph alone, or in a run with other CJK text, is what it says."""
+    assert normalize_run(make_run(printed, 100, 50)).text == printed

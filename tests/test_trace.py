@@ -269,3 +269,71 @@ def test_line_boxes_do_not_depend_on_the_process_wide_font_box_switch():
         finally:
             pymupdf.TOOLS.unset_quad_corrections(False)
     assert after == before
+
+
+# --------------------------------------------------------------------------- mis-scaled fonts
+def test_helvetica_widths_are_the_reference():
+    """The yardstick is Helvetica's own metrics (PyMuPDF's built-in ``helv``)."""
+    from olparse.fonts import REFERENCE_WIDTHS
+    helv = pymupdf.Font("helv")
+    assert all(round(helv.glyph_advance(ord(ch)) * 1000) == w for ch, w in REFERENCE_WIDTHS.items())
+
+
+def scaled_word(text: str, x: float, size: float, factor: float, y: float = 100.0) -> list[tuple]:
+    """Glyphs whose advances are those of Helvetica at ``factor`` times ``size``: what a CFF font
+    with a 2816-unit em looks like in the trace after Ghostscript's ``pdfwrite``."""
+    from olparse.fonts import REFERENCE_WIDTHS
+    out = []
+    for ch in text:
+        width = REFERENCE_WIDTHS.get(ch, 278) / 1000 * size * factor
+        out.append(glyph(ch, x, width, y=y, size=size))
+        x += width
+    return out
+
+
+def test_a_font_whose_letters_advance_three_ems_gets_the_size_they_show():
+    """24-point type written at ``Tf`` 8.52 with glyphs 2.816 times as wide: the run is
+    24-point (to Helvetica's width), its box as tall as 24-point type, and a word space of a
+    quarter em at 24 points (far over the split distance of 8.52 points) is one space."""
+    size, factor = 24 / 2.816, 2.816
+    first = scaled_word("Kunstig", 50, size, factor)
+    gap = 0.25 * 24
+    second = scaled_word("intelligens", first[-1][3][2] + gap, size, factor)
+    run, = trace_to_runs([span(first + second, size=size, font="Inter-Black")], PAGE)
+    assert run.text == "Kunstig intelligens"
+    assert run.size == pytest.approx(24, rel=0.01)
+    assert run.bbox.height == pytest.approx(24, rel=0.01)
+
+
+def test_the_font_descriptors_large_ascender_is_divided_by_the_scale():
+    """MuPDF reads the ascender from a font descriptor that Ghostscript writes in the font's own
+    units (3.18 of an 8.52-point em): after rescaling the box is not four times too tall."""
+    size, factor = 24 / 2.816, 2.816
+    chars = scaled_word("Indhold", 50, size, factor)
+    run, = trace_to_runs([span(chars, size=size, font="Inter-Black", ascender=3.18, descender=-0.928)], PAGE)
+    assert run.size == pytest.approx(24, rel=0.01)
+    assert run.bbox.height == pytest.approx((3.18 + 0.928) * size, rel=0.01)
+
+
+def test_a_font_of_ordinary_width_keeps_its_size():
+    """Wide fonts exist (1.3 times Helvetica): they are not mis-scaled."""
+    run, = trace_to_runs([span(scaled_word("Extended", 50, 10.0, 1.3), font="WideSans")], PAGE)
+    assert run.size == 10.0
+
+
+def test_a_few_letters_do_not_decide_a_fonts_scale():
+    run, = trace_to_runs([span(scaled_word("Aab", 50, 10.0, 3.0), font="Inter-Black")], PAGE)
+    assert run.size == 10.0
+
+
+def test_rawdict_spans_of_a_misscaled_font_are_rescaled_too():
+    """The ``rawdict`` path (rotated pages, unmapped glyphs) measures the same way."""
+    size, factor = 24 / 2.816, 2.816
+    chars = [{"c": chr(c[0]), "origin": c[2], "bbox": c[3]} for c in scaled_word("Kunstig", 50, size, factor)]
+    raw_span = {"font": "Inter-Black", "size": size, "flags": 0, "color": 0, "ascender": 0.8, "descender": -0.2,
+                "origin": (50.0, 100.0), "bbox": (50.0, 100 - 0.8 * size, chars[-1]["bbox"][2], 100 + 0.2 * size),
+                "chars": chars}
+    raw = {"blocks": [{"lines": [{"dir": (1.0, 0.0), "spans": [raw_span]}]}]}
+    run, = rawdict_to_runs(raw)
+    assert run.size == pytest.approx(24, rel=0.01)
+    assert run.bbox.height == pytest.approx(24, rel=0.01)

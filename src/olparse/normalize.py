@@ -27,6 +27,10 @@ What it does to each run's text, and why:
   (``COMPOSE_ADVANCE_EM``), or the letter under it none; an accent typed as a character of its
   own (``Peter´s``, a backtick in code) keeps its place.
 * Text is put in Unicode NFC, so ``å`` typed as ``a`` + ring equals the precomposed ``å``.
+* Letters that came through as CJK ideographs by a byte-order slip (``unswap_letters``):
+  Ghostscript's ``pdfwrite`` writes the Unicode of ligature glyphs little-endian, so the
+  ``ff`` of ``træffer`` reads ``昀昀`` (U+6600, ``f`` in the high byte). Such a character,
+  next to a Latin letter in a run with no other CJK text, is the letter in its high byte.
 
 Restrictions: a font that maps letters to symbols without saying so in its name cannot be
 recognised here; ``lines.strip_end_mark`` catches the common case (an isolated glyph in another
@@ -66,9 +70,15 @@ COMPOSE_ADVANCE_EM = 0.15
 DOTLESS = {"\u0131": "i", "\u0237": "j"}
 #: A double quote set as two single quotes (TeX fonts without the quote ligature): one character.
 QUOTE_PAIRS = {"\u2018\u2018": "\u201c", "\u2019\u2019": "\u201d"}
+#: An ASCII letter with its two UTF-16 bytes swapped: U+4100 (``A``) to U+7A00 (``z``).
+SWAPPED_LETTERS = "".join(chr(ord(ch) << 8) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 #: Characters ``clean_char`` changes (and quote pairs); runs without any are returned as they are.
-NEEDS_CLEANING = re.compile("[" + "".join(LIGATURES) + "".join(SPACES) + "".join(DROPPED)
+NEEDS_CLEANING = re.compile("[" + "".join(LIGATURES) + "".join(SPACES) + "".join(DROPPED) + SWAPPED_LETTERS
                             + "\ue000-\uf8ff\x00-\x1f\x7f-\x9f]|" + "|".join(QUOTE_PAIRS))
+#: A run of byte-swapped letters with a Latin letter on at least one side.
+SWAPPED_IN_WORD = re.compile(f"(?<=[A-Za-zÀ-ÖØ-öø-ÿ])[{SWAPPED_LETTERS}]+|[{SWAPPED_LETTERS}]+(?=[A-Za-zÀ-ÖØ-öø-ÿ])")
+#: CJK text: where it is, an ideograph is what it says.
+CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 #: Runs with one of these may hold an accent drawn over a letter.
 MAY_COMPOSE = re.compile("[" + re.escape("".join(SPACING_ACCENTS)) + "]")
 
@@ -95,7 +105,7 @@ def normalize_run(run: Run) -> Run | None:
     pieces: list[str] = []
     edges: list[float] = []
     right = 0.0
-    for i, ch in enumerate(run.text):
+    for i, ch in enumerate(unswap_letters(run.text)):
         rep = SYMBOL_ENCODING[ch] if symbol and ch in SYMBOL_ENCODING else clean_char(ch, dingbat)
         if lone and not rep and not ch.isspace():
             rep = "•"  # a symbol the table does not know, set on its own: a list marker or an icon
@@ -122,6 +132,16 @@ def normalize_run(run: Run) -> Run | None:
     if text == run.text and char_x == run.char_x:
         return run
     return replace(run, text=text, char_x=char_x)
+
+
+def unswap_letters(text: str) -> str:
+    """``text`` with the byte-swapped letters inside Latin words restored (``o昀昀entlige`` ->
+    ``offentlige``); a text with CJK characters of other kinds is left as it is."""
+    if not SWAPPED_IN_WORD.search(text):
+        return text
+    if CJK.search(SWAPPED_IN_WORD.sub("", text)):
+        return text
+    return SWAPPED_IN_WORD.sub(lambda m: "".join(chr(ord(ch) >> 8) for ch in m.group()), text)
 
 
 def compose_accents(text: str, char_x: tuple[float, ...], size: float) -> tuple[str, tuple[float, ...]]:

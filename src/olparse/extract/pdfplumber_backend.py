@@ -23,6 +23,7 @@ from typing import Iterator
 import pdfplumber
 
 from ..errors import CorruptPdfError, EncryptedPdfError
+from ..fonts import WidthGauge
 from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
 from ..normalize import SPACING_ACCENTS
@@ -67,7 +68,9 @@ class PdfPlumberDocument:
         with capture_pdfminer_log() as log:
             page = self._pdf.pages[number - 1]
             x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
-            runs = chars_to_runs(page.chars, x_off, y_off, float(page.height) + y_off)
+            chars = page.chars
+            rescale_misscaled_chars(chars)
+            runs = chars_to_runs(chars, x_off, y_off, float(page.height) + y_off)
             rects = shapes_to_rects(list(page.rects) + list(page.lines) + list(page.curves), x_off, y_off)
             images = [ImageBox(BBox(float(i["x0"]) - x_off, float(i["top"]) - y_off,
                                     float(i["x1"]) - x_off, float(i["bottom"]) - y_off), n)
@@ -139,6 +142,21 @@ def char_size(char: dict) -> float:
     if char_rotation(char) in (90, 270):
         return float(char["width"])
     return float(char["size"])
+
+
+def rescale_misscaled_chars(chars: list[dict]) -> None:
+    """Give the characters of a mis-scaled font (``fonts.misscaled_scale``) the size their
+    advances show, before spaces and run breaks are decided in ems of it (changed in place)."""
+    gauge = WidthGauge()
+    for char in chars:
+        font, text = char["fontname"], char["text"]
+        if len(text) == 1 and gauge.wants(font) and char_rotation(char) == 0:
+            gauge.add(font, ord(text), float(char["x1"]) - float(char["x0"]), float(char["size"]))
+    scales = gauge.scales()
+    if scales:
+        for char in chars:
+            if char["fontname"] in scales and char_rotation(char) == 0:
+                char["size"] = float(char["size"]) * scales[char["fontname"]]
 
 
 def char_key(char: dict) -> tuple:

@@ -21,7 +21,8 @@ from ..errors import CorruptPdfError, EncryptedPdfError
 from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
 from . import backend_reason
-from .trace import trace_to_runs
+from ..fonts import WidthGauge
+from .trace import rescale_span, trace_to_runs
 from .unmapped import repair_unmapped_fonts
 from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_box_outline,
                       is_italic_name, printable, rgb_to_int, rotation_of)
@@ -182,15 +183,42 @@ def damage_warnings(log: str, limit: int = 3) -> tuple[str, ...]:
 
 
 def rawdict_to_runs(raw: dict, dx: float = 0.0, dy: float = 0.0) -> list[Run]:
-    """One ``Run`` per MuPDF span, in MuPDF's (content-stream) order."""
+    """One ``Run`` per MuPDF span, in MuPDF's (content-stream) order; spans of a mis-scaled
+    font at the size their glyphs' advances show (``fonts.misscaled_scale``)."""
+    spans = [(span, line["dir"]) for block in raw.get("blocks", ()) for line in block.get("lines", ())
+             for span in line["spans"]]
+    scales = rawdict_scales(spans)
     runs: list[Run] = []
-    for block in raw.get("blocks", ()):
-        for line in block.get("lines", ()):
-            for span in line["spans"]:
-                run = span_to_run(span, line["dir"], len(runs), dx, dy)
-                if run is not None:
-                    runs.append(run)
+    for span, direction in spans:
+        if span["font"] in scales:
+            rescale_rawdict_span(span, direction, scales[span["font"]])
+        run = span_to_run(span, direction, len(runs), dx, dy)
+        if run is not None:
+            runs.append(run)
     return runs
+
+
+def rawdict_scales(spans: list[tuple[dict, tuple[float, float]]]) -> dict[str, float]:
+    """The mis-scaled fonts among ``spans`` (``fonts.WidthGauge``, on horizontal glyphs)."""
+    gauge = WidthGauge()
+    for span, direction in spans:
+        font = span["font"]
+        if gauge.wants(font) and tuple(direction) == (1.0, 0.0):
+            for char in span["chars"]:
+                if len(char["c"]) == 1:
+                    box = char["bbox"]
+                    gauge.add(font, ord(char["c"]), box[2] - box[0], span["size"])
+    return gauge.scales()
+
+
+def rescale_rawdict_span(span: dict, direction: tuple[float, float], scale: float) -> None:
+    """``span`` at ``scale`` times its size, its box (horizontal text) from its ascender to its
+    descender at that size, as MuPDF draws boxes."""
+    rescale_span(span, scale)
+    if tuple(direction) == (1.0, 0.0):
+        x0, _, x1, _ = span["bbox"]
+        oy, size = span["origin"][1], span["size"]
+        span["bbox"] = (x0, oy - span["ascender"] * size, x1, oy - span["descender"] * size)
 
 
 def span_to_run(span: dict, direction: tuple[float, float], seq: int, dx: float, dy: float) -> Run | None:

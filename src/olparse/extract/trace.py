@@ -43,7 +43,7 @@ from __future__ import annotations
 import operator
 from typing import NamedTuple, Sequence
 
-from ..fonts import is_dingbat_font
+from ..fonts import MAX_ASCENT_EM, MAX_DESCENT_EM, WidthGauge, is_dingbat_font
 from ..geometry import BBox
 from ..model import Run
 from ._common import (baseline_across, clean_font_name, clean_text, is_bold_name, is_italic_name, rgb_to_int,
@@ -72,6 +72,7 @@ def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]
     ``page`` is the page's rectangle in the trace's coordinates: glyphs entirely outside it are
     dropped, and its top-left corner becomes the origin of the runs.
     """
+    rescale_misscaled_spans(spans)
     pieces: list[Piece] = []
     pen = Pen()
     for span in spans:
@@ -89,6 +90,37 @@ def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]
         if piece.text:
             runs.append(make_run(piece, len(runs), page[0], page[1], styles))
     return runs
+
+
+def rescale_misscaled_spans(spans: Sequence[dict]) -> None:
+    """Give the spans of a mis-scaled font (``fonts.misscaled_scale``) the size their glyphs'
+    advances show, before word spaces and line changes are decided in ems of that size.
+
+    Measured per font on Latin letters in horizontal spans (``fonts.WidthGauge``): a glyph's
+    box in the trace is as wide as its advance. The spans are changed in place. Their
+    ascender and descender are relative to the size: MuPDF reads them from the font
+    descriptor, which Ghostscript writes in the font's large units (they are divided by the
+    scale), or gives 0.8 and -0.2 when it has none (they stay).
+    """
+    gauge = WidthGauge()
+    for span in spans:
+        font, size = span["font"], span["size"]
+        if gauge.wants(font) and span["dir"] == HORIZONTAL:
+            for code, _, _, box in span["chars"]:
+                gauge.add(font, code, box[2] - box[0], size)
+    scales = gauge.scales()
+    if scales:
+        for span in spans:
+            if span["font"] in scales:
+                rescale_span(span, scales[span["font"]])
+
+
+def rescale_span(span: dict, scale: float) -> None:
+    """``span`` (a trace or ``rawdict`` span) at ``scale`` times its size (see above)."""
+    span["size"] *= scale
+    if span["ascender"] > MAX_ASCENT_EM or span["descender"] < -MAX_DESCENT_EM:
+        span["ascender"] /= scale
+        span["descender"] /= scale
 
 
 def needs_text_page(codes: Sequence[int]) -> bool:
