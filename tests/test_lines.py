@@ -266,9 +266,20 @@ def test_a_line_with_a_few_one_letter_words_is_not_closed_up():
 
 # --------------------------------------------------------------------------- line ends
 def test_soft_hyphen_at_the_line_end_is_a_soft_signal_and_a_visible_hyphen():
-    first, second = lines_of([make_run("en organisa\u00ad", 50, 100), make_run("tion med bin\u00adde", 50, 112)])
+    """A discretionary hyphen inside a line, where it did not break it, takes no room: gone."""
+    edges = [50 + 5 * i for i in range(13)] + [110, 115, 120]  # the U+00AD is 0 pt wide
+    inner = make_run("tion med bin\u00adde", 50, 112, char_x=tuple(edges))
+    first, second = lines_of([make_run("en organisa\u00ad", 50, 100), inner])
     assert (first.text, first.hyphen_signal) == ("en organisa-", "soft")
     assert (second.text, second.hyphen_signal) == ("tion med binde", "")
+
+
+def test_a_font_that_draws_its_hyphens_as_soft_hyphens_gives_no_soft_signal():
+    """Ghostscript maps all hyphens of a font to U+00AD when its first was a discretionary one:
+    a drawn U+00AD inside a word shows it, and ``GDPR-``/``og`` must not be joined as soft."""
+    first, second = lines_of([make_run("i hele GDPR\u00ad", 50, 100), make_run("og AI\u00addata", 50, 112)])
+    assert (first.text, first.hyphen_signal) == ("i hele GDPR-", "hyphen")
+    assert second.text == "og AI-data"
 
 
 def test_visible_hyphen_at_the_line_end_is_a_hyphen_signal():

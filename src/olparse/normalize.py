@@ -10,8 +10,14 @@ What it does to each run's text, and why:
 * Zero-width characters, U+FFFD replacement characters and control characters are dropped:
   they are placeholders, never text. Private-use code points are dropped too, except the few
   that symbol fonts use for bullets, which become ``•``.
-* Soft hyphens (U+00AD) are *kept* here: ``lines`` turns one at a line end into the
-  ``hyphen_signal="soft"`` of the line and drops the rest.
+* Soft hyphens (U+00AD) at the end of a run are *kept* here: ``lines`` turns one at a line end
+  into the ``hyphen_signal="soft"`` of the line. One drawn inside a run is a visible hyphen:
+  some fonts map their hyphen glyph to U+00AD (MuPDF's text page reads it as ``-`` there too).
+  In such a font the soft hyphen at a line end says nothing either (``drawn_soft_hyphens``):
+  Ghostscript's ``pdfwrite`` maps every hyphen of a font to U+00AD when the font's first one
+  was a discretionary break, and ``GDPR-``/``og`` was joined to ``GDPRog``. Where a page shows
+  a font's U+00AD inside a word, all of that font's soft hyphens on the page are hyphens, and
+  the line-end ones are decided like any other hyphen.
 * Characters of dingbat fonts (ZapfDingbats, Wingdings, ...) are mapped by the font: their
   letter codes draw symbols (``n`` is a black square ``■``), so the letter must never reach the
   text. A code the table does not know is no text either: a lone one (an arrow or icon set as
@@ -42,6 +48,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from typing import Sequence
 
 from .fonts import SYMBOL_ENCODING, is_dingbat_font, is_symbol_font
 from .model import RawPage, Run
@@ -77,6 +84,11 @@ NEEDS_CLEANING = re.compile("[" + "".join(LIGATURES) + "".join(SPACES) + "".join
                             + "\ue000-\uf8ff\x00-\x1f\x7f-\x9f]|" + "|".join(QUOTE_PAIRS))
 #: A run of byte-swapped letters with a Latin letter on at least one side.
 SWAPPED_IN_WORD = re.compile(f"(?<=[A-Za-zÀ-ÖØ-öø-ÿ])[{SWAPPED_LETTERS}]+|[{SWAPPED_LETTERS}]+(?=[A-Za-zÀ-ÖØ-öø-ÿ])")
+SOFT_HYPHEN = "\u00ad"
+#: A soft hyphen between two letters or digits of one run: a visible hyphen when it is drawn.
+SOFT_IN_WORD = re.compile(r"\w\u00ad\w")
+#: A glyph narrower than this (em) is not drawn: a zero-width placeholder.
+DRAWN_EM = 0.05
 #: CJK text: where it is, an ideograph is what it says.
 CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 #: Runs with one of these may hold an accent drawn over a letter.
@@ -86,7 +98,10 @@ MAY_COMPOSE = re.compile("[" + re.escape("".join(SPACING_ACCENTS)) + "]")
 def normalize_page(page: RawPage) -> RawPage:
     """Normalise every run of ``page``; runs left empty are dropped."""
     runs = []
+    drawn = drawn_soft_hyphen_fonts(page.runs)
     for run in page.runs:
+        if SOFT_HYPHEN in run.text:
+            run = visible_soft_hyphens(run, run.font in drawn)
         clean = normalize_run(run)
         if clean is not None:
             runs.append(clean)
@@ -132,6 +147,31 @@ def normalize_run(run: Run) -> Run | None:
     if text == run.text and char_x == run.char_x:
         return run
     return replace(run, text=text, char_x=char_x)
+
+
+def drawn_soft_hyphen_fonts(runs: Sequence[Run]) -> set[str]:
+    """The fonts of ``runs`` that draw U+00AD inside a word: their hyphen glyph maps to it."""
+    return {run.font for run in runs if SOFT_HYPHEN in run.text
+            and any(is_drawn(run, m.start() + 1) for m in SOFT_IN_WORD.finditer(run.text))}
+
+
+def is_drawn(run: Run, i: int) -> bool:
+    """True when character ``i`` of ``run`` takes room (or the run has no edges to tell):
+    a discretionary hyphen that did not break the line is not drawn, and has no width."""
+    if len(run.char_x) != len(run.text) + 1:
+        return True
+    return run.char_x[i + 1] - run.char_x[i] > DRAWN_EM * run.size
+
+
+def visible_soft_hyphens(run: Run, all_drawn: bool = False) -> Run:
+    """``run`` with its drawn soft hyphens as hyphens, except one that ends it: that is the
+    break signal, unless ``all_drawn`` (its font draws its hyphens as U+00AD)."""
+    end = len(run.text.rstrip()) - 1
+    chars = list(run.text)
+    for i, ch in enumerate(chars):
+        if ch == SOFT_HYPHEN and (i != end or all_drawn) and is_drawn(run, i):
+            chars[i] = "-"
+    return replace(run, text="".join(chars))
 
 
 def unswap_letters(text: str) -> str:

@@ -325,24 +325,8 @@ def make_run(piece: Piece, seq: int, dx: float, dy: float, styles: dict[tuple, t
         char_x = ()
         bbox = rotated_box(span["dir"], (ox - dx, oy - dy), piece.end - piece.edges[0], ascent, descent)
         baseline = baseline_across(*span["dir"], ox - dx, oy - dy)
-    return Run(text=visible_soft_hyphens(clean_text("".join(piece.text))), bbox=bbox, font=font, size=rounded, bold=bold,
+    return Run(text=clean_text("".join(piece.text)), bbox=bbox, font=font, size=rounded, bold=bold,
                italic=italic, color=color, baseline=baseline, seq=seq, char_x=char_x, rotation=rotation)
-
-
-def visible_soft_hyphens(text: str) -> str:
-    """A soft hyphen drawn inside a line is a hyphen; only one at the line's end is a break.
-
-    Some fonts map their hyphen glyph to U+00AD; MuPDF's text page reads such a glyph as ``-``
-    unless it ends a line, and so does this.
-    """
-    if SOFT_HYPHEN not in text:
-        return text
-    body = text.rstrip()
-    ends_soft = body.endswith(SOFT_HYPHEN)
-    body = body.replace(SOFT_HYPHEN, "-")
-    if ends_soft:
-        body = body[:-1] + SOFT_HYPHEN
-    return body + text[len(text.rstrip()):]
 
 
 def rotated_box(direction: tuple[float, float], origin: tuple[float, float], length: float,
