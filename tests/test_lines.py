@@ -634,3 +634,33 @@ def test_tight_word_spaces_in_capitals_stay():
     assert texts([tracked_run(["FORDELT", "PÅ"], [0.18])]) == ["FORDELT PÅ"]
     assert texts([tracked_run(["DE", "SENESTE"], [0.145])]) == ["DE SENESTE"]
     assert texts([tracked_run(["EN", "HYLDEST", "TIL"], [0.218, 0.217])]) == ["EN HYLDEST TIL"]
+
+
+# --------------------------------------------------------------------------- scripts on crowded pages
+@given(st.lists(st.lists(st.tuples(st.floats(0, 800), st.sampled_from([6.0, 9.0, 24.0])), min_size=1, max_size=3),
+                min_size=1, max_size=30),
+       st.floats(0, 40))
+def test_row_index_finds_exactly_the_segments_within_reach(rows, reach):
+    """``RowIndex.near`` gives what trying every segment gives, in page order: the segments
+    whose baselines span the window around the segment's own."""
+    from olparse.lines import RowIndex
+    segments = [[make_run("x", 50, baseline, size=size) for baseline, size in row] for row in rows]
+    index = RowIndex(segments)
+    for segment in segments:
+        low = min(r.baseline for r in segment) - reach
+        high = max(r.baseline for r in segment) + reach
+        expected = [k for k, other in enumerate(segments)
+                    if min(r.baseline for r in other) <= high and max(r.baseline for r in other) >= low]
+        assert index.near(segment, reach) == expected
+
+
+def test_a_page_of_single_glyph_runs_tries_only_nearby_hosts_for_scripts(monkeypatch):
+    """A Type 3 font drawn glyph by glyph: 40 rows of 15 short segments. Script hosts are sought
+    among the rows near each segment, not among all 600 segments (seconds a page before)."""
+    import olparse.lines as lines_module
+    calls = []
+    real = lines_module.scripts_of
+    monkeypatch.setattr(lines_module, "scripts_of", lambda *a, **k: calls.append(1) or real(*a, **k))
+    runs = [make_run("ab", 50 + 40 * col, 100 + 14 * row) for row in range(40) for col in range(15)]
+    lines_of(runs)
+    assert len(calls) < 600 * 60

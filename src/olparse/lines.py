@@ -42,6 +42,7 @@ Restrictions: vertical (top-to-bottom stacked) CJK text is not handled.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from dataclasses import replace
@@ -301,20 +302,24 @@ def attach_scripts(segments: list[list[Run]], scripts: frozenset[Run]) -> tuple[
     baseline.
     """
     candidate = [is_script_candidate(segment) for segment in segments]
+    if not any(candidate):
+        return segments, scripts
     body = text_size(segments)
     # a short segment in the page's text size may host when no longer one does: ``(HCO`` of ``₃⁻``
     short_text = [candidate[k] and all(r.size >= 0.9 * body for r in segment) for k, segment in enumerate(segments)]
+    rows = RowIndex(segments)
+    reach = SCRIPT_SHIFT_EM * rows.largest  # no host is further from a script's baseline
     host_of: dict[int, int] = {}
     for index, segment in enumerate(segments):
         if candidate[index]:
-            host = next((k for k, other in enumerate(segments)
-                         if not candidate[k] and scripts_of(segment, other)), None)
+            near = rows.near(segment, reach)
+            host = next((k for k in near if not candidate[k] and scripts_of(segment, segments[k])), None)
             if host is None:
-                host = next((k for k, other in enumerate(segments)
-                             if short_text[k] and k != index and scripts_of(segment, other)), None)
-            if host is None and stands_first(segment, segments):
-                host = next((k for k, other in enumerate(segments)
-                             if not candidate[k] and scripts_of(segment, other, note=True)), None)
+                host = next((k for k in near if short_text[k] and k != index and scripts_of(segment, segments[k])),
+                            None)
+            if host is None and stands_first(segment, [segments[k] for k in rows.near(segment, 3 * rows.largest)]):
+                host = next((k for k in near if not candidate[k] and scripts_of(segment, segments[k], note=True)),
+                            None)
             if host is not None:
                 host_of[index] = host
     host_of = {index: host for index, host in host_of.items() if host not in host_of}  # no chains
@@ -328,6 +333,30 @@ def attach_scripts(segments: list[list[Run]], scripts: frozenset[Run]) -> tuple[
         added.extend(written)
     merged = [sorted(segment, key=lambda r: r.bbox.x0) for i, segment in enumerate(out) if i not in host_of]
     return merged, scripts | frozenset(added)
+
+
+class RowIndex:
+    """The segments of a page by baseline, to find those near a given one without trying all:
+    a page of single-glyph runs (a Type 3 font drawn glyph by glyph) has thousands, and trying
+    every pair took seconds a page."""
+
+    def __init__(self, segments: Sequence[Sequence[Run]]):
+        spans = sorted((min(r.baseline for r in seg), max(r.baseline for r in seg), k)
+                       for k, seg in enumerate(segments) if seg)
+        self._spans = spans
+        self._lows = [low for low, _, _ in spans]
+        self._spread = max((high - low for low, high, _ in spans), default=0.0)
+        self.largest = max((r.size for seg in segments for r in seg), default=0.0)
+
+    def near(self, segment: Sequence[Run], reach: float) -> list[int]:
+        """Indices, in page order, of the segments whose baselines reach into ``reach`` around
+        ``segment``'s own (``segment`` itself among them): every segment with a baseline that
+        near, and a few more that only span it."""
+        low = min(r.baseline for r in segment) - reach
+        high = max(r.baseline for r in segment) + reach
+        start = bisect.bisect_left(self._lows, low - self._spread)
+        end = bisect.bisect_right(self._lows, high)
+        return sorted(k for lo, hi, k in self._spans[start:end] if hi >= low)
 
 
 def written_as_scripts(runs: Sequence[Run], text: Sequence[Run]) -> list[Run]:
