@@ -1,5 +1,8 @@
 """Fonts without a Unicode mapping: glyph codes decoded back to text where it reads as text."""
 
+import pytest
+
+from conftest import make_run
 from olparse.extract.unmapped import find_shift, reads_like_text, repair_unmapped_fonts
 from olparse.geometry import BBox
 from olparse.model import Run
@@ -66,3 +69,36 @@ def test_an_ot1_tex_font_reads_its_ligatures_and_nordic_letters():
 def test_a_control_character_away_from_words_is_left_for_normalisation():
     fixed, _ = repair_unmapped_fonts([run("et ord \x1d og et andet ord her", "F34")], {})
     assert fixed[0].text == "et ord \x1d og et andet ord her"
+
+
+# --------------------------------------------------------------------------- dingbat ciphers
+CIPHER = "\u2701\u2702\u2704\u260e\u2706 \u271d\u271e\u271f\u2720 \u2721\u261b\u261e\u270c\u270d"
+
+
+def test_a_text_font_whose_glyphs_read_as_dingbats_is_left_out_with_a_warning():
+    """After a PostScript round trip every glyph is named a1, a2, … and reads as ZapfDingbats'."""
+    from olparse.extract.unmapped import drop_dingbat_ciphers
+    runs = [make_run(CIPHER, 50, 100, font="Type3 (29 0 R)"), make_run("Offentlig Ledelse", 50, 120)]
+    seen: set[str] = set()
+    kept, warnings = drop_dingbat_ciphers(runs, seen)
+    assert [r.text for r in kept] == ["Offentlig Ledelse"]
+    assert len(warnings) == 1 and "no unicode mapping" in warnings[0].lower() and "OCR" in warnings[0]
+    assert seen == {"Type3 (29 0 R)"}
+
+
+@pytest.mark.parametrize("text, font", [("\u2713 ja \u2713 nej \u2717 m\u00e5ske \u2713 \u2713 \u2713 \u2717 \u2713", "Arial"),
+                                        (CIPHER, "ZapfDingbats")])
+def test_check_marks_and_a_dingbat_font_are_kept(text, font):
+    """A few different symbols, or a font named for its symbols: drawn on purpose."""
+    from olparse.extract.unmapped import drop_dingbat_ciphers
+    kept, warnings = drop_dingbat_ciphers([make_run(text, 50, 100, font=font)], set())
+    assert [r.text for r in kept] == [text] and not warnings
+
+
+def test_once_the_document_has_a_cipher_font_a_small_one_goes_too():
+    """A folio font with two symbols cannot be told by itself; in a document whose other fonts
+    are ciphers, its share of symbols decides."""
+    from olparse.extract.unmapped import drop_dingbat_ciphers
+    folio = make_run("\u2701\u2702", 50, 800, font="Type3 (40 0 R)")
+    assert drop_dingbat_ciphers([folio], set())[0] == [folio]
+    assert drop_dingbat_ciphers([folio], {"Type3 (29 0 R)"})[0] == []

@@ -23,7 +23,7 @@ from ..model import ImageBox, RawPage, Rect, Run
 from . import backend_reason
 from ..fonts import WidthGauge
 from .trace import rescale_span, trace_to_runs
-from .unmapped import repair_unmapped_fonts
+from .unmapped import drop_dingbat_ciphers, repair_unmapped_fonts
 from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_box_outline,
                       is_italic_name, printable, rgb_to_int, rotation_of)
 
@@ -62,6 +62,7 @@ class PyMuPDFDocument:
                                   f"({reason})") from exc
         self.warnings: list[str] = []
         self._font_shifts: dict[str, int | None] = {}
+        self._cipher_fonts: set[str] = set()  # fonts whose glyphs read as dingbats
         try:
             if self._doc.needs_pass:
                 self._authenticate(path, password)
@@ -94,6 +95,7 @@ class PyMuPDFDocument:
         page = self._doc.load_page(number - 1)
         rect = page.rect
         runs, decoded = repair_unmapped_fonts(read_runs(page), self._font_shifts)
+        runs, unreadable = drop_dingbat_ciphers(runs, self._cipher_fonts)
         return RawPage(
             number=number,
             width=float(rect.width),
@@ -103,7 +105,7 @@ class PyMuPDFDocument:
             images=tuple(images_to_boxes(page.get_image_info() if page.get_images(full=True) else [],
                                          rect.x0, rect.y0)),
             label=page_label(page),
-            warnings=damage_warnings(pymupdf.TOOLS.mupdf_warnings(reset=True)) + tuple(decoded),
+            warnings=damage_warnings(pymupdf.TOOLS.mupdf_warnings(reset=True)) + tuple(decoded) + tuple(unreadable),
         )
 
     def close(self) -> None:

@@ -25,6 +25,13 @@ The repair, per font:
    characters become spaces), so nothing is lost either way.
 
 Every decoded font is named in a page warning, so an archivist can check it.
+
+One more kind cannot be decoded at all (``drop_dingbat_ciphers``): a PostScript round trip
+(Ghostscript's ``ps2write``, then ``pdfwrite``) turns text fonts into Type 3 fonts whose glyphs
+are named ``a1``, ``a2``, … in order of first use, and writes a ``/ToUnicode`` that reads those
+names as ZapfDingbats' glyphs: every word comes out as ``✁✂✄``. The order of first use is no
+fixed order, so nothing decodes it; such a font's text is left out with a warning that says so
+(an OCR of the page recovers it), rather than printed as symbols.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
+from ..fonts import is_dingbat_font
 from ..model import Run
 
 MIN_CONTROL_SHARE = 0.03
@@ -75,6 +83,45 @@ def repair_unmapped_fonts(runs: Sequence[Run], known: dict[str, int | None]) -> 
             r = replace(r, text=r.text.translate(tex[r.font]))
         out.append(r)
     return out, warnings
+
+
+#: Unicode's Miscellaneous Symbols and Dingbats blocks, where ZapfDingbats' glyph names map.
+DINGBAT_CHARS = re.compile("[\u2600-\u27bf]")
+#: A text font reads as dingbats when most of its characters do, this many different ones among
+#: them: a check-mark font draws two or three.
+MIN_CIPHER_SYMBOLS = 8
+
+
+def drop_dingbat_ciphers(runs: Sequence[Run], seen: set[str]) -> tuple[list[Run], list[str]]:
+    """The runs without those of fonts whose text reads as a cipher of dingbats (see the module
+    docstring), and a warning for each such font. Fonts named as dingbat fonts draw symbols on
+    purpose and are kept.
+
+    ``seen`` collects the cipher fonts of the document so far: once there is one, a font with
+    too few different symbols to tell by itself (a folio's digits) is judged by its share of
+    symbols alone, since the same round trip made all of the document's fonts.
+    """
+    chars: dict[str, Counter] = {}
+    for run in runs:
+        if DINGBAT_CHARS.search(run.text) and not is_dingbat_font(run.font):
+            chars.setdefault(run.font, Counter()).update(run.text)
+    unreadable = {}
+    for font, counts in chars.items():
+        total = sum(n for ch, n in counts.items() if not ch.isspace())
+        for run in runs:  # the font's characters outside the runs with symbols count too
+            if run.font == font and not DINGBAT_CHARS.search(run.text):
+                total += len(run.text.replace(" ", ""))
+        symbols = {ch: n for ch, n in counts.items() if DINGBAT_CHARS.match(ch)}
+        mostly = sum(symbols.values()) >= total / 2
+        if font in seen or (mostly and seen) or (mostly and total >= MIN_CHARS and len(symbols) >= MIN_CIPHER_SYMBOLS):
+            unreadable[font] = total
+    if not unreadable:
+        return list(runs), []
+    seen.update(unreadable)
+    warnings = [f"font {font!r} has no Unicode mapping that reads: its glyphs are named like ZapfDingbats' "
+                f"and come out as symbols; its {total} characters are not in the text (an OCR of the page "
+                "would recover them)" for font, total in unreadable.items()]
+    return [r for r in runs if r.font not in unreadable], warnings
 
 
 #: TeX's text fonts without glyph names report their codes, and the codes below 0x20 are
