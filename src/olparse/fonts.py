@@ -91,9 +91,10 @@ class WidthGauge:
     def __init__(self) -> None:
         self._sums: dict[str, list] = {}  # font -> [advance / size, reference width, letters, codes]
 
-    def wants(self, font: str) -> bool:
+    def wants(self, font: str) -> int:
+        """How many more letters of ``font`` are worth measuring (0: it is decided)."""
         total = self._sums.get(font)
-        return total is None or total[2] < WIDTH_SAMPLE_LETTERS
+        return WIDTH_SAMPLE_LETTERS if total is None else max(0, WIDTH_SAMPLE_LETTERS - total[2])
 
     def add(self, font: str, code: int, advance: float, size: float) -> None:
         """One glyph: character code, advance (its box's width) and the size it was set at."""

@@ -205,8 +205,9 @@ def rawdict_scales(spans: list[tuple[dict, tuple[float, float]]]) -> dict[str, f
     gauge = WidthGauge()
     for span, direction in spans:
         font = span["font"]
-        if gauge.wants(font) and tuple(direction) == (1.0, 0.0):
-            for char in span["chars"]:
+        wanted = gauge.wants(font)
+        if wanted and tuple(direction) == (1.0, 0.0):
+            for char in span["chars"][:wanted]:
                 if len(char["c"]) == 1:
                     box = char["bbox"]
                     gauge.add(font, ord(char["c"]), box[2] - box[0], span["size"])

@@ -105,8 +105,9 @@ def rescale_misscaled_spans(spans: Sequence[dict]) -> None:
     gauge = WidthGauge()
     for span in spans:
         font, size = span["font"], span["size"]
-        if gauge.wants(font) and span["dir"] == HORIZONTAL:
-            for code, _, _, box in span["chars"]:
+        wanted = gauge.wants(font)
+        if wanted and span["dir"] == HORIZONTAL:
+            for code, _, _, box in span["chars"][:wanted]:
                 gauge.add(font, code, box[2] - box[0], size)
     scales = gauge.scales()
     if scales:
