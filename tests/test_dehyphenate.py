@@ -142,6 +142,13 @@ class TestJoin:
 
 
 class TestKeep:
+    def test_two_letters_before_a_word_with_its_own_hyphen(self):
+        """``to-``/``do-listen``: broken at its own hyphen, not two letters in; ``Syd-``/
+        ``korea-aftalen`` (a syllable break three letters in) still joins."""
+        d = decide("skal til gøre to-", "do-listen. Kan skal", EMPTY)
+        assert (d.action, d.result, d.rule) == ("keep", "to-do-listen", "short_head_of_hyphenated_word")
+        assert decide("vi ser at Syd-", "korea-aftalen er", EMPTY).result == "Sydkorea-aftalen"
+
     def test_acronym_first_part(self):
         d = decide("Find vej i AI-", "junglen som leder", EMPTY)
         assert (d.action, d.result, d.rule) == ("keep", "AI-junglen", "acronym_first_part")

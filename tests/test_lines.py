@@ -142,6 +142,28 @@ def test_a_loose_line_of_two_long_words_stays_one_line():
     assert "Handicapområdet kompetenceudvikling" in found
 
 
+def test_a_loose_line_stays_whole_beside_a_column_on_other_baselines():
+    """MuPDF's Story sets each column on baselines of its own: rows of the column to the left
+    fall between this column's rows. They leave the loose line's gaps open (they end far to the
+    left) and say nothing about them: ``mere   vi   flere`` is still one line."""
+    from dataclasses import replace
+    from conftest import make_run
+    from olparse.geometry import BBox
+    right_column = [replace(r, bbox=BBox(r.bbox.x0 + 260, r.bbox.top, r.bbox.x1 + 260, r.bbox.bottom),
+                            char_x=tuple(x + 260 for x in r.char_x))
+                    for r in stretched_rows(["mere", "vi", "flere"])]
+    left_column = [make_run("når er skal ledere alle hvor", 50, 94 + 12 * k) for k in range(6)]
+    found = texts(right_column + left_column)
+    assert "mere vi flere" in found
+    assert "når er skal ledere alle hvor" in found
+
+
+@pytest.mark.parametrize("words", [["Nye", "COVID-19-pandemien", "samarbejdet"], ["gøre", "leder?", "Ledelsen"]])
+def test_a_loose_line_of_words_with_digits_or_punctuation_stays_one_line(words):
+    """A word with a digit or a question mark in it is still a word of the loose line."""
+    assert " ".join(words) in texts(stretched_rows(words))
+
+
 def test_a_table_row_of_evenly_spaced_one_word_cells_still_splits():
     from conftest import make_run
     runs = [make_run(word, 50 + 80 * c, 100 + 12 * r) for r, row in enumerate(

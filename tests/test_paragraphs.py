@@ -342,3 +342,45 @@ def test_one_overfull_line_does_not_make_the_others_short():
         runs.append(make_run(text, 50 + inset, 100 + 12 * k, char_x=edges))
     (block,) = layout_page(make_page(runs)).blocks
     assert [len(p.lines) for p in split_block(block)] == [6]
+
+
+# --------------------------------------------------------------------------- ragged type, marked paragraphs
+def ragged_block(texts_and_steps):
+    """One ragged block (5 pt a character, measure up to 200 pt) from ``(text, step before)``."""
+    from olparse.pipeline import layout_page
+    runs, baseline = [], 100.0
+    for text, step in texts_and_steps:
+        baseline += step
+        runs.append(make_run(text, 50, baseline))
+    (block,) = layout_page(make_page(runs)).blocks
+    return block
+
+
+def test_in_ragged_type_with_spaced_paragraphs_a_sentence_end_the_next_word_did_not_fit_after_runs_on():
+    """Paragraphs set apart by space: ``… digitaliseringen.`` ends 35 pt short of the measure,
+    and ``Medarbejderne`` (65 pt) did not fit there, so the line wrapped; no space follows it."""
+    block = ragged_block([("Det handler om ledelse og om", 0), ("mere end digitaliseringen.", 12),
+                          ("Medarbejderne skal have tid til", 12), ("det nye arbejde og til lidt", 12),
+                          ("mere samtale om opgaven.", 12), ("Et nyt afsnit begynder her og", 15),
+                          ("det går videre på en ny linje.", 12)])
+    assert [len(p.lines) for p in split_block(block)] == [5, 2]
+
+
+def test_in_ragged_type_a_sentence_end_the_next_word_would_have_fitted_after_ends_a_paragraph():
+    """``… digitaliseringen.`` leaves room for ``Ja.``, and ``Ja.`` for ``Nej``: neither line was
+    full, so each ended its paragraph, though no space follows them (a guard on the rule above)."""
+    block = ragged_block([("Det handler om ledelse og om", 0), ("mere end digitaliseringen.", 12),
+                          ("Ja.", 12), ("Nej og atter nej til det hele her", 12),
+                          ("Et nyt afsnit begynder her og", 15), ("det går videre på en ny linje.", 12)])
+    assert [len(p.lines) for p in split_block(block)][:2] == [2, 1]
+
+
+def test_in_ragged_type_a_numbered_entry_after_a_full_line_starts_anew():
+    """``1308.47 Control of … precursors.`` / ``1308.49``: a number starts the next entry."""
+    block = ragged_block([("1308.46 Control required under the", 0), ("international treaty.", 12),
+                          ("1308.47 Control of precursors.", 12), ("1308.49 Purpose of the hearing", 12),
+                          ("and its record.", 15), ("1308.50 The last entry of all here", 12)])
+    assert all(not p.lines[-1].text.startswith("1308.47") or len(p.lines) == 1 or p.lines[0].text.startswith("1308.47")
+               for p in split_block(block))
+    assert not any("precursors." in ln.text and i + 1 < len(p.lines) for p in split_block(block)
+                   for i, ln in enumerate(p.lines))

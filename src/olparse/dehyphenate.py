@@ -348,6 +348,10 @@ class Break:
         return tuple(w.lower() for w in WORD.findall(self.head)[-3:])
 
 
+#: A hyphen with a letter or digit on both sides: a hyphenated word.
+INNER_HYPHEN = regex.compile(r"\w[-\u2010\u2011]\w")
+
+
 def read_break(left_line: str, right_line: str) -> Break:
     """Cut the words on both sides of a line break out of the two printed lines."""
     stripped = left_line.rstrip()
@@ -452,6 +456,7 @@ def structural_keep(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
         (is_digit_part, "keep", "digits"),
         (is_calendar_range, "keep", "calendar_range"),
         (is_single_letter_part, "keep", "single_letter"),
+        (is_short_head_of_hyphenated_word, "keep", "short_head_of_hyphenated_word"),
         (is_acronym_compound, "keep", "acronym_first_part"),
         (is_capitalised_continuation, "keep", "capitalised_continuation"),
         (is_hyphenated_first_part, "keep", "first_part_has_hyphen"),
@@ -510,6 +515,13 @@ def calendar_words() -> frozenset[str]:
 def is_single_letter_part(brk: Break, lexicon: Lexicon) -> bool:
     """``e-``/``mail``: hyphenation leaves at least two letters on each side of a break."""
     return len(brk.last_piece) == 1 or len(brk.right) == 1
+
+
+def is_short_head_of_hyphenated_word(brk: Break, lexicon: Lexicon) -> bool:
+    """``to-``/``do-listen``: two lowercase letters before a word that has a hyphen of its own.
+    A typesetter breaks such a word at its hyphen, not two letters in (``Syd-``/``korea-aftalen``,
+    three letters in, is a syllable break and joins; ``GD-``/``PR-reglerne`` splits an acronym)."""
+    return len(brk.left) == 2 and brk.left.isalpha() and brk.left.islower() and bool(INNER_HYPHEN.search(brk.right))
 
 
 def is_acronym_compound(brk: Break, lexicon: Lexicon) -> bool:

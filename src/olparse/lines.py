@@ -548,7 +548,7 @@ def is_loose_line_gap(rows: list[list[Run]], index: int, k: int, gx0: float, gap
     run = rows[index][k]
     return gap > WORD_GAP_EM * run.size \
         and (is_evenly_spread(rows[index], k) or is_spread_pair(rows, index, k)) \
-        and is_bridged_nearby(rows, index, gx0, run.bbox.x0, run)
+        and is_bridged_nearby(rows, index, gx0, run.bbox.x0, run, (rows[index][k - 1].bbox.x0, run.bbox.x1))
 
 
 def is_evenly_spread(row: list[Run], k: int) -> bool:
@@ -569,13 +569,20 @@ def is_evenly_spread(row: list[Run], k: int) -> bool:
     return any(other is not None and abs(other - here) <= EVEN_GAP_SHARE * here for other in (gap(k - 1), gap(k + 1)))
 
 
-def is_bridged_nearby(rows: list[list[Run]], index: int, gx0: float, gx1: float, style: Run) -> bool:
+def is_bridged_nearby(rows: list[list[Run]], index: int, gx0: float, gx1: float, style: Run,
+                      span: tuple[float, float] | None = None) -> bool:
     """Whether more of the lines around row ``index`` run across ``gx0..gx1`` in the style of
     ``style`` than leave it open: the stretched line sits in a paragraph, whose lines cross
-    the spot, where a table's rows leave the same gaps open."""
+    the spot, where a table's rows leave the same gaps open.
+
+    Only rows with ink within ``span`` (the two words around the gap) count: columns set on
+    baselines of their own put rows of the other columns between this column's rows, and
+    those leave the spot open without saying anything about it."""
     size = style.size
     crossed = open_ = 0
     for other in neighbour_rows(rows, index, rows[index][0].baseline, size):
+        if span is not None and not any(r.bbox.x1 > span[0] and r.bbox.x0 < span[1] for r in other):
+            continue
         if widest_free_span(other, gx0, gx1) < 0.3 * size:
             crossed += crosses_in_style(other, gx0, gx1, style)
         else:
@@ -599,9 +606,10 @@ def is_spread_pair(rows: list[list[Run]], index: int, k: int) -> bool:
 
 
 def is_single_word(run: Run) -> bool:
-    """A run holding one word of letters (a hyphen inside or at the end allowed)."""
+    """A run holding one word: no space inside, a letter in it (``COVID-19-pandemien``,
+    ``leder?`` and ``(DCIS)`` are words; ``12,5`` is a table's number, not a word)."""
     text = run.text.strip()
-    return bool(text) and " " not in text and text.replace("-", "").isalpha()
+    return bool(text) and " " not in text and any(ch.isalpha() for ch in text)
 
 
 def even_out_sizes(segment: list[Run]) -> list[Run]:

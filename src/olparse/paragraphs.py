@@ -285,13 +285,20 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
         short = [False] * len(lines)
     elif len(lines) == 1 or all(indented):  # (a list of one-line items is all bullets: they stay)
         indented = [False] * len(lines)
+    # ragged type whose paragraphs start with an indent or after a space: there a line that the
+    # next word did not fit on is a wrap, also after a full stop, unless the mark follows it
+    marked_ragged = ragged and (any(spaced[:-1]) or any(indented[1:]))
+    wrapped = [marked_ragged and nxt is not None and nxt.text[:1].isalpha()  # not a numbered item
+               and next_word_overflows(ln, nxt, right, sentences=True)
+               for ln, nxt in zip(lines, (*lines[1:], None))]
     pieces: list[Piece] = []
     start = 0
     for i in range(len(lines)):
         ends_here = i == len(lines) - 1
         if not ends_here:
             nxt_indented = indented[i + 1]
-            closes = lines[i].end_mark or (short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
+            closes = lines[i].end_mark or (short[i] and not wrapped[i]
+                                           and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
                                            and not goes_on(lines[i].text, lines[i + 1].text))
             ends_here = nxt_indented or closes or spaced[i]
         if ends_here:
@@ -392,13 +399,14 @@ def is_short(line: Line, right: float) -> bool:
     return right - line.bbox.x1 > SHORT_LINE_EM * line.size
 
 
-def next_word_overflows(line: Line, following: Line | None, right: float) -> bool:
-    """Was ``line`` broken because the next word did not fit? True when it ends no sentence and
-    the first word of ``following`` is wider than the room left at its end: a wrap in narrow,
-    ragged type (``Foto: Mads Claus`` / ``Rasmussen``), not a paragraph's last line. The word's
-    width is estimated from its share of the line's characters. Lines in capitals (a heading
-    set in the body's type) and in a typewriter font (a listing) keep their breaks."""
-    if following is None or line.text.rstrip().endswith(SENTENCE_END):
+def next_word_overflows(line: Line, following: Line | None, right: float, sentences: bool = False) -> bool:
+    """Was ``line`` broken because the next word did not fit? True when it ends no sentence (or
+    with ``sentences``, whatever it ends in) and the first word of ``following`` is wider than
+    the room left at its end: a wrap in narrow, ragged type (``Foto: Mads Claus`` /
+    ``Rasmussen``), not a paragraph's last line. The word's width is estimated from its share
+    of the line's characters. Lines in capitals (a heading set in the body's type) and in a
+    typewriter font (a listing) keep their breaks."""
+    if following is None or (not sentences and line.text.rstrip().endswith(SENTENCE_END)):
         return False
     if line.text.isupper() or is_monospace_font(line.font):
         return False
