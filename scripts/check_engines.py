@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX and groff.
+"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX, groff, MuPDF's Story.
 
 Usage (from the project root)::
 
-    python scripts/check_engines.py                 # 12 LaTeX + 6 groff documents
-    python scripts/check_engines.py --latex 36 --groff 12 --keep /tmp/engines --show
+    python scripts/check_engines.py                 # 12 LaTeX + 6 groff + 12 Story documents
+    python scripts/check_engines.py --latex 36 --groff 12 --story 24 --keep /tmp/engines --show
 
 Each document is generated here from a made-up Danish (LaTeX, with babel's Danish
 hyphenation) or English/German/Swedish (groff, with its hyphenation patterns) vocabulary of
@@ -14,7 +14,9 @@ ground truth: a paragraph counts as *intact* when ``olparse text`` prints it as 
 paragraph, word for word (line-end hyphens removed, real hyphens kept, nothing from another
 paragraph, column or page furniture inside). Settings vary with the seed: one or two columns,
 10 or 11 pt, Computer Modern (bitmap Type 3 fonts without glyph names), Latin Modern, Times,
-microtype.
+microtype. MuPDF's Story (PyMuPDF's HTML layout, always available) sets Danish text in two or
+three columns, ragged or justified, paragraphs marked by a first-line indent or by space, 9 to
+11 pt, without hyphenation: narrow columns full of loose lines.
 
 Engines that are not installed are skipped (``pdflatex`` from TeX Live with
 ``texlive-lang-european``; ``groff`` with ``gropdf``). This is a measurement, not a test: it
@@ -107,9 +109,46 @@ def groff_document(seed: int) -> tuple[str, list[str]]:
     return "\n".join(lines) + "\n", paragraphs
 
 
+def story_document(seed: int) -> tuple[str, list[str]]:
+    """Danish paragraphs for MuPDF's Story (a tenth of the words long compounds), and the
+    settings of the seed in the source's first line: columns, justified, indented, size."""
+    rng = random.Random(seed)
+    paragraphs = [" ".join(sentence(rng, LONG_DA, SHORT_DA, 0.1) for _ in range(rng.randint(2, 6)))
+                  for _ in range(rng.randint(8, 14))]
+    settings = f"{[2, 3][seed % 2]} {(seed // 2) % 2 == 0} {(seed // 4) % 2 == 0} {9 + seed % 3}"
+    return settings + "\n" + "".join(f"<p>{p}</p>" for p in paragraphs), paragraphs
+
+
+def build_story(source: str, pdf: Path) -> None:
+    """Lay out the HTML of ``story_document`` in columns on A4 pages with PyMuPDF's Story."""
+    import pymupdf
+    settings, html = source.split("\n", 1)
+    cols, justify, indent, size = settings.split()
+    spacing = "margin: 0; text-indent: 12pt" if indent == "True" else "margin: 0 0 6pt 0; text-indent: 0"
+    css = (f"p {{ font-family: serif; font-size: {size}pt; "
+           f"text-align: {'justify' if justify == 'True' else 'left'}; {spacing} }}")
+    story = pymupdf.Story(html, user_css=css)
+    width, height, gutter, columns = 595, 842, 14, int(cols)
+    measure = (width - 72 - gutter * (columns - 1)) / columns
+    writer = pymupdf.DocumentWriter(str(pdf))
+    more = True
+    while more:
+        device = writer.begin_page(pymupdf.Rect(0, 0, width, height))
+        for c in range(columns):
+            x0 = 36 + c * (measure + gutter)
+            more, _ = story.place(pymupdf.Rect(x0, 36, x0 + measure, height - 36))
+            story.draw(device)
+            if not more:
+                break
+        writer.end_page()
+    writer.close()
+
+
 def build(engine: str, source: str, stem: str, workdir: Path) -> Path | None:
     """Typeset ``source`` with ``engine`` in ``workdir``; the PDF, or None when it failed."""
-    if engine == "latex":
+    if engine == "story":
+        build_story(source, workdir / f"{stem}.pdf")
+    elif engine == "latex":
         (workdir / f"{stem}.tex").write_text(source, encoding="utf-8")
         subprocess.run(["pdflatex", "-interaction=batchmode", f"{stem}.tex"], cwd=workdir,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
@@ -144,12 +183,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--latex", type=int, default=12, help="number of LaTeX documents (seeds 1..N)")
     parser.add_argument("--groff", type=int, default=6, help="number of groff documents")
+    parser.add_argument("--story", type=int, default=12, help="number of MuPDF Story documents")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this directory")
     parser.add_argument("--show", action="store_true", help="name every paragraph that is not intact")
     args = parser.parse_args()
     engines = [(name, count, make) for name, count, make, tool in
-               (("latex", args.latex, latex_document, "pdflatex"), ("groff", args.groff, groff_document, "groff"))
-               if count and shutil.which(tool)]
+               (("latex", args.latex, latex_document, "pdflatex"), ("groff", args.groff, groff_document, "groff"),
+                ("story", args.story, story_document, None))
+               if count and (tool is None or shutil.which(tool))]
     if not engines:
         print("no engine available (pdflatex, groff)")
         return 2
