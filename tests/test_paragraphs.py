@@ -384,3 +384,20 @@ def test_in_ragged_type_a_numbered_entry_after_a_full_line_starts_anew():
                for p in split_block(block))
     assert not any("precursors." in ln.text and i + 1 < len(p.lines) for p in split_block(block)
                    for i, ln in enumerate(p.lines))
+
+
+def test_a_ragged_paragraph_set_apart_by_space_wraps_after_a_full_stop():
+    """Paragraphs set apart by space are blocks of their own: the block under this one, a
+    little space between, shows the mark, so ``… digitaliseringen.`` (``Medarbejderne`` did
+    not fit after it) is a wrap inside the paragraph, not its end."""
+    from olparse.paragraphs import build_paragraphs
+    from olparse.pipeline import layout_page
+    rows = [("Det handler om ledelse og om", 100), ("mere end digitaliseringen.", 112),
+            ("Medarbejderne skal have tid til", 124), ("det nye arbejde og til lidt", 136),
+            ("mere samtale om opgaven.", 148),
+            ("Et nyt afsnit begynder her og", 166), ("det går videre på en ny linje", 178),
+            ("og slutter til sidst her.", 190)]
+    blocks = layout_page(make_page([make_run(t, 50, b) for t, b in rows])).blocks
+    assert len(blocks) == 2  # the premise: the space splits the blocks
+    found = build_paragraphs([(b, "body") for b in blocks], LEXICON)
+    assert [len(p.lines) for p in found] == [5, 3]

@@ -110,13 +110,14 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
     """
     out: list[Paragraph] = []
     current = _Open()
+    body = [block for block, kind in blocks if kind != "heading"]
     for block, kind in blocks:
         if kind == "heading":
             flush(current, out, lexicon)
             current = _Open()
             out.append(make_paragraph(list(block.lines), "heading", lexicon))
             continue
-        for k, piece in enumerate(split_block(block, measure)):
+        for k, piece in enumerate(split_block(block, measure, spaced_apart(block, body))):
             if current.lines and not continues(current, piece, first_of_block=k == 0,
                                                indent_convention=indent_convention, strict=strict,
                                                natural_gap=natural_gap):
@@ -259,7 +260,21 @@ def line_signal(line: Line) -> str:
 
 
 # ----------------------------------------------------------------------- inside a block
-def split_block(block: Block, measure: float | None = None) -> list[Piece]:
+def spaced_apart(block: Block, blocks: Sequence[Block]) -> bool:
+    """Whether a body block in the same type sits just above or below ``block`` in its column,
+    a little space between them (less than two lines): paragraphs set apart by space, each a
+    block of its own, so ``block`` holds one paragraph, and a break inside it is a wrap."""
+    for other in blocks:
+        if other is block or other.page != block.page or other.style != block.style \
+                or other.bbox.x_overlap(block.bbox) <= 0:
+            continue
+        gap = max(other.bbox.top - block.bbox.bottom, block.bbox.top - other.bbox.bottom)
+        if 0 < gap < 2 * block.size:
+            return True
+    return False
+
+
+def split_block(block: Block, measure: float | None = None, marked: bool = False) -> list[Piece]:
     """Cut a block into pieces at short lines and indented lines (a table: at every row)."""
     lines = block.lines
     if block.table:
@@ -287,7 +302,7 @@ def split_block(block: Block, measure: float | None = None) -> list[Piece]:
         indented = [False] * len(lines)
     # ragged type whose paragraphs start with an indent or after a space: there a line that the
     # next word did not fit on is a wrap, also after a full stop, unless the mark follows it
-    marked_ragged = ragged and (any(spaced[:-1]) or any(indented[1:]))
+    marked_ragged = ragged and (marked or any(spaced[:-1]) or any(indented[1:]))
     wrapped = [marked_ragged and nxt is not None and nxt.text[:1].isalpha()  # not a numbered item
                and next_word_overflows(ln, nxt, right, sentences=True)
                for ln, nxt in zip(lines, (*lines[1:], None))]
