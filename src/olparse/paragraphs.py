@@ -23,9 +23,10 @@ indents and punctuation.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .fonts import is_monospace_font
@@ -110,14 +111,18 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
     """
     out: list[Paragraph] = []
     current = _Open()
-    body = [block for block, kind in blocks if kind != "heading"]
+    by_page: dict[int, list[Block]] = {}
+    for block, kind in blocks:
+        if kind != "heading":
+            by_page.setdefault(block.page, []).append(block)
     for block, kind in blocks:
         if kind == "heading":
             flush(current, out, lexicon)
             current = _Open()
             out.append(make_paragraph(list(block.lines), "heading", lexicon))
             continue
-        for k, piece in enumerate(split_block(block, measure, spaced_apart(block, body))):
+        apart = functools.partial(spaced_apart, block, by_page[block.page])  # asked of ragged blocks only
+        for k, piece in enumerate(split_block(block, measure, apart)):
             if current.lines and not continues(current, piece, first_of_block=k == 0,
                                                indent_convention=indent_convention, strict=strict,
                                                natural_gap=natural_gap):
@@ -263,9 +268,10 @@ def line_signal(line: Line) -> str:
 def spaced_apart(block: Block, blocks: Sequence[Block]) -> bool:
     """Whether a body block in the same type sits just above or below ``block`` in its column,
     a little space between them (less than two lines): paragraphs set apart by space, each a
-    block of its own, so ``block`` holds one paragraph, and a break inside it is a wrap."""
+    block of its own, so ``block`` holds one paragraph, and a break inside it is a wrap.
+    ``blocks`` are the body blocks of ``block``'s page."""
     for other in blocks:
-        if other is block or other.page != block.page or other.style != block.style \
+        if other is block or other.style != block.style \
                 or other.bbox.x_overlap(block.bbox) <= 0:
             continue
         gap = max(other.bbox.top - block.bbox.bottom, block.bbox.top - other.bbox.bottom)
@@ -274,8 +280,12 @@ def spaced_apart(block: Block, blocks: Sequence[Block]) -> bool:
     return False
 
 
-def split_block(block: Block, measure: float | None = None, marked: bool = False) -> list[Piece]:
-    """Cut a block into pieces at short lines and indented lines (a table: at every row)."""
+def split_block(block: Block, measure: float | None = None,
+                marked: Callable[[], bool] | None = None) -> list[Piece]:
+    """Cut a block into pieces at short lines and indented lines (a table: at every row).
+
+    ``marked`` says, when asked, whether the block is set apart by space from a block in its
+    type (``spaced_apart``): asked of ragged blocks only, since it looks at the page's blocks."""
     lines = block.lines
     if block.table:
         return [Piece((line,), False, True, block) for line in lines]
@@ -302,7 +312,7 @@ def split_block(block: Block, measure: float | None = None, marked: bool = False
         indented = [False] * len(lines)
     # ragged type whose paragraphs start with an indent or after a space: there a line that the
     # next word did not fit on is a wrap, also after a full stop, unless the mark follows it
-    marked_ragged = ragged and (marked or any(spaced[:-1]) or any(indented[1:]))
+    marked_ragged = ragged and (any(spaced[:-1]) or any(indented[1:]) or (marked is not None and marked()))
     wrapped = [marked_ragged and nxt is not None and nxt.text[:1].isalpha()  # not a numbered item
                and next_word_overflows(ln, nxt, right, sentences=True)
                for ln, nxt in zip(lines, (*lines[1:], None))]
