@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX, groff, MuPDF's Story.
+"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX, groff, Story, ReportLab.
 
 Usage (from the project root)::
 
     python scripts/check_engines.py                 # 12 LaTeX + 6 groff + 12 Story documents
-    python scripts/check_engines.py --latex 36 --groff 12 --story 24 --keep /tmp/engines --show
+    python scripts/check_engines.py --latex 36 --groff 12 --story 24 --reportlab 24 --keep /tmp/engines --show
 
 Each document is generated here from a made-up Danish (LaTeX, with babel's Danish
 hyphenation) or English/German/Swedish (groff, with its hyphenation patterns) vocabulary of
@@ -16,7 +16,9 @@ paragraph, column or page furniture inside). Settings vary with the seed: one or
 10 or 11 pt, Computer Modern (bitmap Type 3 fonts without glyph names), Latin Modern, Times,
 microtype. MuPDF's Story (PyMuPDF's HTML layout, always available) sets Danish text in two or
 three columns, ragged or justified, paragraphs marked by a first-line indent or by space, 9 to
-11 pt, without hyphenation: narrow columns full of loose lines.
+11 pt, without hyphenation: narrow columns full of loose lines. ReportLab's platypus (when
+``reportlab`` is installed, with ``pyphen`` for Danish hyphenation in half the documents) sets
+the same kind of documents in Times.
 
 Engines that are not installed are skipped (``pdflatex`` from TeX Live with
 ``texlive-lang-european``; ``groff`` with ``gropdf``). This is a measurement, not a test: it
@@ -144,9 +146,50 @@ def build_story(source: str, pdf: Path) -> None:
     writer.close()
 
 
+def reportlab_document(seed: int) -> tuple[str, list[str]]:
+    """As ``story_document``, with hyphenation (pyphen's Danish patterns) in half the seeds."""
+    source, paragraphs = story_document(seed)
+    settings, body = source.split("\n", 1)
+    return f"{settings} {(seed // 8) % 2 == 0}\n{body}", paragraphs
+
+
+def build_reportlab(source: str, pdf: Path) -> None:
+    """Lay out the paragraphs of ``reportlab_document`` in frames with ReportLab's platypus."""
+    from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+    settings, body = source.split("\n", 1)
+    cols, justify, indent, size, hyphenate = settings.split()
+    columns, points = int(cols), float(size)
+    width, height = A4
+    gutter = 14
+    measure = (width - 72 - gutter * (columns - 1)) / columns
+    frames = [Frame(36 + c * (measure + gutter), 36, measure, height - 72, id=f"c{c}", leftPadding=0,
+                    rightPadding=0, topPadding=0, bottomPadding=0) for c in range(columns)]
+    doc = BaseDocTemplate(str(pdf), pagesize=A4, pageTemplates=[PageTemplate(frames=frames)])
+    style = dict(fontName="Times-Roman", fontSize=points, leading=points * 1.2,
+                 alignment=TA_JUSTIFY if justify == "True" else TA_LEFT,
+                 firstLineIndent=12 if indent == "True" else 0, spaceAfter=0 if indent == "True" else 6)
+    if hyphenate == "True":
+        style.update(hyphenationLang="da_DK", embeddedHyphenation=1)
+    paragraphs = re.findall(r"<p>(.*?)</p>", body)
+    doc.build([Paragraph(p, ParagraphStyle("body", **style)) for p in paragraphs])
+
+
+def have_reportlab() -> bool:
+    try:
+        import reportlab  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def build(engine: str, source: str, stem: str, workdir: Path) -> Path | None:
     """Typeset ``source`` with ``engine`` in ``workdir``; the PDF, or None when it failed."""
-    if engine == "story":
+    if engine == "reportlab":
+        build_reportlab(source, workdir / f"{stem}.pdf")
+    elif engine == "story":
         build_story(source, workdir / f"{stem}.pdf")
     elif engine == "latex":
         (workdir / f"{stem}.tex").write_text(source, encoding="utf-8")
@@ -184,13 +227,15 @@ def main() -> int:
     parser.add_argument("--latex", type=int, default=12, help="number of LaTeX documents (seeds 1..N)")
     parser.add_argument("--groff", type=int, default=6, help="number of groff documents")
     parser.add_argument("--story", type=int, default=12, help="number of MuPDF Story documents")
+    parser.add_argument("--reportlab", type=int, default=12, help="number of ReportLab documents (if installed)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this directory")
     parser.add_argument("--show", action="store_true", help="name every paragraph that is not intact")
     args = parser.parse_args()
     engines = [(name, count, make) for name, count, make, tool in
                (("latex", args.latex, latex_document, "pdflatex"), ("groff", args.groff, groff_document, "groff"),
-                ("story", args.story, story_document, None))
-               if count and (tool is None or shutil.which(tool))]
+                ("story", args.story, story_document, None),
+                ("reportlab", args.reportlab, reportlab_document, "reportlab"))
+               if count and (tool is None or (have_reportlab() if tool == "reportlab" else shutil.which(tool)))]
     if not engines:
         print("no engine available (pdflatex, groff)")
         return 2
@@ -210,7 +255,7 @@ def main() -> int:
             whole += intact
             total += n
         if documents:
-            print(f"{name:6s} {documents} documents, {perfect} with every paragraph intact; "
+            print(f"{name:9s} {documents} documents, {perfect} with every paragraph intact; "
                   f"paragraphs intact {whole}/{total} = {whole / max(total, 1):.3f}")
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
