@@ -73,8 +73,15 @@ def repair_unmapped_fonts(runs: Sequence[Run], known: dict[str, int | None]) -> 
             shifts[font] = known[font]
             warnings.append(f"font {font!r} has no Unicode mapping; its text was decoded from the glyph order")
     tex = {font: tex_table(font_runs) for font, font_runs in suspect.items() if known[font] is None}
+    for font, font_runs in suspect.items():
+        if known[font] is None and not tex[font]:
+            text = "".join(r.text for r in font_runs)
+            mapped = sum(len(r.text) for r in runs if r.font == font and not has_controls(r.text))
+            if is_cipher(text) and mapped < len(text):  # not a mapped font with a few odd glyphs
+                warnings.append(f"font {font!r} has no Unicode mapping and its glyph codes do not decode: its "
+                                f"{len(text)} characters come out as symbols (an OCR of the page would recover them)")
     if not shifts and not any(tex.values()):
-        return list(runs), []
+        return list(runs), warnings
     out = []
     for r in runs:
         if r.font in shifts and has_controls(r.text):
@@ -192,6 +199,15 @@ def decode_char(ch: str, shift: int) -> str:
 def decode_run(run: Run, shift: int) -> Run:
     """The run with its text decoded; one character stays one character, so edges still fit."""
     return replace(run, text=decode_text(run.text, shift))
+
+
+def is_cipher(text: str) -> bool:
+    """Text of a font that reports glyph codes (control characters among them) and does not
+    read as text without them: what is left is a cipher, printed as it came."""
+    if len(text) < MIN_CHARS:
+        return False
+    controls = sum(1 for ch in text if ord(ch) < 0x20 and ch not in "\t\n\r")
+    return controls >= MIN_CONTROL_SHARE * len(text) and not reads_like_text(CONTROL.sub("", text))
 
 
 def reads_like_text(text: str) -> bool:
