@@ -354,7 +354,7 @@ class RowIndex:
         near, and a few more that only span it."""
         low = min(r.baseline for r in segment) - reach
         high = max(r.baseline for r in segment) + reach
-        start = bisect.bisect_left(self._lows, low - self._spread)
+        start = bisect.bisect_left(self._lows, low - self._spread - 1e-6)  # rounding must not drop one
         end = bisect.bisect_right(self._lows, high)
         return sorted(k for lo, hi, k in self._spans[start:end] if hi >= low)
 
