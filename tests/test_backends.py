@@ -248,3 +248,14 @@ def test_pdfplumber_characters_of_a_misscaled_font_get_the_size_their_advances_s
     [run] = chars_to_runs(chars, 0.0, 0.0, 800.0)
     assert run.text == "Kunstig intelligens"
     assert run.size == pytest.approx(24, rel=0.01)
+
+
+@pytest.mark.parametrize("name, bold", [("HelveticaRoundedLTStd-Bd", True), ("FrutigerLTStd-BlkCn", True),
+                                        ("Italian Plate No1 XBd", True), ("HelveticaNeue-HvIt", True),
+                                        ("ITCAvantGarde-Bk", False), ("Futura-Md", False), ("Abd-Regular", False),
+                                        ("MinionPro-Regular", False), ("Lato-Black", True), ("Arial,Bold", True)])
+def test_bold_faces_are_known_by_their_abbreviated_names(name, bold):
+    """Ghostscript drops the PDF's bold flag when it rewrites a file: the name must tell, also in
+    a foundry's abbreviations (Bd, XBd, Blk, Hv), and not for Book (Bk) or Medium (Md)."""
+    from olparse.extract._common import is_bold_name
+    assert is_bold_name(name) is bold

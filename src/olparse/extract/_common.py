@@ -9,6 +9,9 @@ _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold", "demi")
 _ITALIC_WORDS = ("italic", "oblique", "kursiv")
+#: Bold in foundries' abbreviations: Bd, XBd, SmBd, Blk, Hv (Heavy), with Italic, Oblique or
+#: Condensed after them (``BdIt``, ``BlkCn``). Not ``Bk`` (Book) or ``Md`` (Medium).
+_BOLD_ABBREVIATION = re.compile(r"(x|ex|ultra|semi|sm|demi|s)?(bd|blk|hv|hvy)(it|ita|obl|o|cn|cond|ex|ext)*")
 
 
 def clean_font_name(name: str) -> str:
@@ -47,9 +50,14 @@ def _style_part(name: str) -> str:
 
 
 def is_bold_name(name: str) -> bool:
-    """True for a bold, black or heavy face judged by its name (``Lato-Black``, ``Arial,Bold``)."""
+    """True for a bold, black or heavy face judged by its name (``Lato-Black``, ``Arial,Bold``),
+    also in the abbreviations of type foundries' names (``HelveticaRoundedLTStd-Bd``,
+    ``FrutigerLTStd-BlkCn``, ``Italian Plate No1 XBd``). The PDF's bold flag is no help there:
+    Ghostscript drops it when it rewrites a file."""
     style = _style_part(name)
-    return any(w in style for w in _BOLD_WORDS) or "bold" in name.lower()
+    if any(w in style for w in _BOLD_WORDS) or "bold" in name.lower():
+        return True
+    return any(_BOLD_ABBREVIATION.fullmatch(token) for token in re.split(r"[\s_]+", style))
 
 
 def is_italic_name(name: str) -> bool:
