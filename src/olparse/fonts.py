@@ -2,9 +2,9 @@
 font, known by name), typewriter fonts, and how wide a text font's letters may be.
 
 Shared by extraction (``extract.trace`` leaves a dingbat glyph without Unicode to
-``normalize``, which drops it anyway, instead of reading the whole page the slow way, and
-measures fonts at their true size), ``normalize`` (which maps their codes and rescales
-mis-scaled fonts on the other backends) and ``lines`` (end marks).
+``normalize``, which drops it anyway, instead of reading the whole page the slow way; every
+backend measures mis-scaled fonts at their true size with ``WidthGauge``), ``normalize``
+(which maps the symbol fonts' codes) and ``lines`` (end marks).
 """
 
 from __future__ import annotations
@@ -108,23 +108,23 @@ class WidthGauge:
 
     def scales(self) -> dict[str, float]:
         """The mis-scaled fonts and their ``misscaled_scale``; empty for a page without."""
-        found = {font: misscaled_scale(advance, reference, 1.0, letters)
+        found = {font: misscaled_scale(advance, reference, letters)
                  for font, (advance, reference, letters, codes) in self._sums.items()
                  if len(codes) >= MIN_DISTINCT_LETTERS}
         return {font: scale for font, scale in found.items() if scale != 1.0}
 
 
-def misscaled_scale(advance: float, reference: float, size: float, letters: int) -> float:
-    """How many times too small ``size`` is for a font whose ``letters`` letters advance
-    ``advance`` points together, where Helvetica's advance ``reference`` thousandths of an em;
-    1.0 for a font that measures like a text font (or too few letters to tell).
+def misscaled_scale(advance: float, reference: float, letters: int) -> float:
+    """How many times too small a font's size is, when its ``letters`` letters advance
+    ``advance`` ems of that size together where Helvetica's advance ``reference`` thousandths
+    of an em; 1.0 for a font that measures like a text font (or too few letters to tell).
 
     Ghostscript's ``pdfwrite`` writes a CFF font whose em is not 1000 units (Inter's 2816) at
     a ``Tf`` size scaled down by that factor, so 24-point type reads as 8.5-point and every
     size-relative rule fails. The factor returned is the font's width ratio to Helvetica: an
     estimate (a face is a little wider or narrower than Helvetica), not the font's exact em.
     """
-    if letters < MIN_WIDTH_SAMPLES or reference <= 0 or size <= 0:
+    if letters < MIN_WIDTH_SAMPLES or reference <= 0:
         return 1.0
-    ratio = advance * 1000 / (reference * size)
+    ratio = advance * 1000 / reference
     return ratio if ratio >= MISSCALED_WIDTH else 1.0

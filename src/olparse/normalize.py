@@ -13,7 +13,7 @@ What it does to each run's text, and why:
 * Soft hyphens (U+00AD) at the end of a run are *kept* here: ``lines`` turns one at a line end
   into the ``hyphen_signal="soft"`` of the line. One drawn inside a run is a visible hyphen:
   some fonts map their hyphen glyph to U+00AD (MuPDF's text page reads it as ``-`` there too).
-  In such a font the soft hyphen at a line end says nothing either (``drawn_soft_hyphens``):
+  In such a font the soft hyphen at a line end says nothing either (``drawn_soft_hyphen_fonts``):
   Ghostscript's ``pdfwrite`` maps every hyphen of a font to U+00AD when the font's first one
   was a discretionary break, and ``GDPR-``/``og`` was joined to ``GDPRog``. Where a page shows
   a font's U+00AD inside a word, all of that font's soft hyphens on the page are hyphens, and
