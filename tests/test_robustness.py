@@ -633,3 +633,16 @@ def test_pages_are_taken_from_whichever_worker_has_one_ready(monkeypatch):
     assert numbers == sorted(numbers) and sorted(order) == numbers
     second = share_pages(numbers)[1]
     assert set(second) <= set(order[:order.index(1)])  # all of the other worker's pages came first
+
+
+def test_a_page_whose_text_was_left_out_as_unreadable_is_not_called_a_scan():
+    """A page whose only font read as dingbats has no blocks left; its warning says why, and
+    the "no text layer (a scan?)" warning, which would be wrong, is not given."""
+    from olparse.extract.unmapped import LEFT_OUT
+    from olparse.model import PageLayout
+    from olparse.pipeline import SourceInfo, analyse
+    info = SourceInfo("x.pdf", "0" * 64, 2, "pymupdf", {})
+    layouts = [PageLayout(1, 595, 842, ()), PageLayout(2, 595, 842, ())]
+    warning = f"page 1: font 'Type3 (29 0 R)' has no Unicode mapping that reads: its 300 characters {LEFT_OUT}"
+    doc = analyse(info, layouts, [warning])
+    assert [(w.code, w.page) for w in doc.warnings] == [("unmapped_font", 1), ("no_text_layer", 2)]

@@ -21,6 +21,7 @@ from .blocks import build_blocks, picture_boxes
 from .dehyphenate import Lexicon
 from .extract import check_input_file
 from .extract._common import clean_text
+from .extract.unmapped import LEFT_OUT
 from .guard import Limits, read_pages
 from .layout import order_page
 from .lines import build_lines, is_scanned
@@ -209,8 +210,9 @@ def analyse(info: SourceInfo, layouts: Sequence[PageLayout], warnings: Sequence[
     furniture_out = [(i.role.value, i.block.text.replace("\n", " "), i.block.page, i.block.bbox)
                      for p in labeled for i in p.items if i.role in kept_roles]
     notes = [structure_warning(w) for w in warnings]
+    unreadable = {n.page for n in notes if n.code == "unmapped_font" and LEFT_OUT in n.message}
     notes += [Warning_("no_text_layer", "the page has no text layer (a scan?); olparse does not do OCR", p.number)
-              for p in layouts if not p.blocks]
+              for p in layouts if not p.blocks and p.number not in unreadable]  # not when its text was left out
     source = {"file": info.file, "sha256": info.sha256, "pages": info.pages, "backend": info.backend,
               "producer": info.metadata.get("producer"), "creator": info.metadata.get("creator")}
     picked = {id(item) for item in leftovers}

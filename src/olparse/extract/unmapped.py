@@ -92,6 +92,8 @@ def repair_unmapped_fonts(runs: Sequence[Run], known: dict[str, int | None]) -> 
     return out, warnings
 
 
+#: What the warning says of such a font's text (the pipeline then says no more of the page).
+LEFT_OUT = "are not in the text"
 #: Unicode's Miscellaneous Symbols and Dingbats blocks, where ZapfDingbats' glyph names map.
 DINGBAT_CHARS = re.compile("[\u2600-\u27bf]")
 #: A text font reads as dingbats when most of its characters do, this many different ones among
@@ -126,7 +128,7 @@ def drop_dingbat_ciphers(runs: Sequence[Run], seen: set[str]) -> tuple[list[Run]
         return list(runs), []
     seen.update(unreadable)
     warnings = [f"font {font!r} has no Unicode mapping that reads: its glyphs are named like ZapfDingbats' "
-                f"and come out as symbols; its {total} characters are not in the text (an OCR of the page "
+                f"and come out as symbols; its {total} characters {LEFT_OUT} (an OCR of the page "
                 "would recover them)" for font, total in unreadable.items()]
     return [r for r in runs if r.font not in unreadable], warnings
 
