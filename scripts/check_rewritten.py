@@ -73,8 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                     shutil.copyfile(truth, folder / truth.name)
                 else:
                     print(f"{mode}: gs could not rewrite {pdf.name}", file=sys.stderr)
-            for extra in ([[]] if not a.structure else [[], ["--text"]]):
-                flags = extra if a.structure else ["--text"]
+            for flags in ([[], ["--text"]] if a.structure else [["--text"]]):
                 print(f"== {mode} {' '.join(flags) or '(structure and text)'}", flush=True)
                 subprocess.run([sys.executable, str(a.bench / "bench.py"), str(folder)] + flags)
     return 0

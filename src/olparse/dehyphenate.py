@@ -339,6 +339,12 @@ class Break:
         return HYPHEN_SPLIT.split(self.left)[-1]
 
     @property
+    def right_stem(self) -> str:
+        """The right part without its last ``DEFAULT_STEM_TRIM`` letters (at least two kept):
+        what related forms (other inflections, compounds) start with."""
+        return self.right[:max(2, len(self.right) - DEFAULT_STEM_TRIM)]
+
+    @property
     def first_piece(self) -> str:
         """The right part's first hyphen-separated piece: ``PR`` of ``PR-reglerne``."""
         return HYPHEN_SPLIT.split(self.right)[0]
@@ -586,9 +592,8 @@ def is_known_hyphen_prefix(brk: Break, lexicon: Lexicon) -> bool:
     """
     if len(brk.left) < DEFAULT_MIN_PREFIX_LEFT:
         return False
-    stem = brk.right[:max(2, len(brk.right) - DEFAULT_STEM_TRIM)]
-    hyphenated = lexicon.count_prefixed(f"{brk.left}-{stem}")
-    joined = lexicon.count_prefixed(brk.left + stem)
+    hyphenated = lexicon.count_prefixed(f"{brk.left}-{brk.right_stem}")
+    joined = lexicon.count_prefixed(brk.left + brk.right_stem)
     return hyphenated > 0 and joined == 0
 
 
@@ -605,8 +610,7 @@ def is_known_hyphen_suffix(brk: Break, lexicon: Lexicon) -> bool:
         return False
     if not lexicon.count_second_part(brk.right):
         return False
-    stem = brk.right[:max(2, len(brk.right) - DEFAULT_STEM_TRIM)]
-    return lexicon.count_joined(brk.left + brk.right) == 0 and lexicon.count_prefixed(brk.left + stem) == 0
+    return lexicon.count_joined(brk.left + brk.right) == 0 and lexicon.count_prefixed(brk.left + brk.right_stem) == 0
 
 
 # --------------------------------------------------------------------------- no hyphen

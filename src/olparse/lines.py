@@ -558,9 +558,7 @@ def is_evenly_spread(row: list[Run], k: int) -> bool:
     among word spaces of a normal width; but so is a table row of one-word cells, which
     ``is_bridged_nearby`` tells apart."""
     def gap(i: int) -> float | None:
-        if i < 1 or i >= len(row) or not (is_single_word(row[i - 1]) and is_single_word(row[i])):
-            return None
-        if row[i].size != row[i - 1].size or row[i].font != row[i - 1].font:
+        if i < 1 or i >= len(row) or not are_words_in_one_type(row[i - 1], row[i]):
             return None
         return row[i].bbox.x0 - row[i - 1].bbox.x1
     here = gap(k)
@@ -596,13 +594,18 @@ def is_spread_pair(rows: list[list[Run]], index: int, k: int) -> bool:
     around start (within their indent, 3 em) and the right one ends where they end."""
     row = rows[index]
     left, right = row[k - 1], row[k]
-    if not (is_single_word(left) and is_single_word(right)) or left.size != right.size or left.font != right.font:
+    if not are_words_in_one_type(left, right):
         return False
     size = right.size
     around = [r for other in neighbour_rows(rows, index, row[0].baseline, size) for r in other]
     starts = any(abs(left.bbox.x0 - r.bbox.x0) <= 3 * size for r in around if r.bbox.x1 > left.bbox.x1)
     ends = sum(1 for r in around if abs(r.bbox.x1 - right.bbox.x1) <= 0.25 * size) >= 2
     return starts and ends
+
+
+def are_words_in_one_type(a: Run, b: Run) -> bool:
+    """Two runs of one word each (``is_single_word``) in the same font and size."""
+    return a.size == b.size and a.font == b.font and is_single_word(a) and is_single_word(b)
 
 
 def is_single_word(run: Run) -> bool:

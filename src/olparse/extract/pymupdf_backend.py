@@ -18,11 +18,11 @@ from typing import Iterator
 import pymupdf
 
 from ..errors import CorruptPdfError, EncryptedPdfError
+from ..fonts import WidthGauge
 from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
 from . import backend_reason
-from ..fonts import WidthGauge
-from .trace import rescale_span, trace_to_runs
+from .trace import HORIZONTAL, rescale_span, trace_to_runs
 from .unmapped import drop_dingbat_ciphers, repair_unmapped_fonts
 from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_box_outline,
                       is_italic_name, printable, rgb_to_int, rotation_of)
@@ -206,7 +206,7 @@ def rawdict_scales(spans: list[tuple[dict, tuple[float, float]]]) -> dict[str, f
     for span, direction in spans:
         font = span["font"]
         wanted = gauge.wants(font)
-        if wanted and tuple(direction) == (1.0, 0.0):
+        if wanted and tuple(direction) == HORIZONTAL:
             for char in span["chars"][:wanted]:
                 if len(char["c"]) == 1:
                     box = char["bbox"]
@@ -218,7 +218,7 @@ def rescale_rawdict_span(span: dict, direction: tuple[float, float], scale: floa
     """``span`` at ``scale`` times its size, its box (horizontal text) from its ascender to its
     descender at that size, as MuPDF draws boxes."""
     rescale_span(span, scale)
-    if tuple(direction) == (1.0, 0.0):
+    if tuple(direction) == HORIZONTAL:
         x0, _, x1, _ = span["bbox"]
         oy, size = span["origin"][1], span["size"]
         span["bbox"] = (x0, oy - span["ascender"] * size, x1, oy - span["descender"] * size)

@@ -171,7 +171,7 @@ def find_shift(text: str) -> int | None:
     """The code shift that makes a suspect font's text read as text, or ``None``."""
     if len(text) < MIN_CHARS:
         return None
-    controls = Counter(ch for ch in text if ord(ch) < 0x20 and ch not in "\t\n\r")
+    controls = control_counts(text)
     if sum(controls.values()) < MIN_CONTROL_SHARE * len(text):
         return None
     space, count = controls.most_common(1)[0]
@@ -208,8 +208,13 @@ def is_cipher(text: str) -> bool:
     read as text without them: what is left is a cipher, printed as it came."""
     if len(text) < MIN_CHARS:
         return False
-    controls = sum(1 for ch in text if ord(ch) < 0x20 and ch not in "\t\n\r")
+    controls = sum(control_counts(text).values())
     return controls >= MIN_CONTROL_SHARE * len(text) and not reads_like_text(CONTROL.sub("", text))
+
+
+def control_counts(text: str) -> Counter:
+    """How often each control character (other than tab and line breaks) occurs in ``text``."""
+    return Counter(ch for ch in text if ord(ch) < 0x20 and ch not in "\t\n\r")
 
 
 def reads_like_text(text: str) -> bool:
