@@ -177,9 +177,51 @@ def build_reportlab(source: str, pdf: Path) -> None:
     doc.build([Paragraph(p, ParagraphStyle("body", **style)) for p in paragraphs])
 
 
-def have_reportlab() -> bool:
+WEASY_FONTS = ("Nimbus Roman", "DejaVu Serif", "Nimbus Sans", "P052", "Bitstream Charter",
+               "Latin Modern Roman", "URW Bookman", "C059")
+
+
+def weasyprint_document(seed: int) -> tuple[str, list[str]]:
+    """An article in HTML for WeasyPrint: a title across the columns, a standfirst, body
+    paragraphs in two or three CSS columns with a subheading every few paragraphs, and a running
+    footer with the page number. Font, size, alignment, paragraph mark and CSS hyphenation
+    (pyphen's Danish patterns) vary with the seed."""
+    rng = random.Random(seed)
+    paragraphs = [" ".join(sentence(rng, LONG_DA, SHORT_DA, 0.15) for _ in range(rng.randint(2, 6)))
+                  for _ in range(rng.randint(8, 14))]
+    font = WEASY_FONTS[seed % len(WEASY_FONTS)]
+    columns, justify, indent, size = [2, 3][seed % 2], (seed // 2) % 2 == 0, (seed // 4) % 2 == 0, 9 + seed % 3
+    hyphens = "auto" if (seed // 3) % 3 else "manual"
+    spacing = "margin: 0; text-indent: 1.2em" if indent else "margin: 0 0 0.5em 0; text-indent: 0"
+    css = (f"@page {{ size: A4; margin: 18mm 15mm 20mm 15mm; "
+           f"@bottom-center {{ content: 'Side ' counter(page); font: 8pt '{font}'; }} }} "
+           f"body {{ font-family: '{font}'; font-size: {size}pt; line-height: 1.25; }} "
+           f"h1 {{ font-size: {2.6 * size:.0f}pt; line-height: 1.1; margin: 0 0 6pt 0; }} "
+           f".lead {{ font-size: {1.3 * size:.1f}pt; font-weight: bold; margin: 0 0 14pt 0; }} "
+           f".cols {{ columns: {columns}; column-gap: 5mm; }} "
+           f"h2 {{ font-size: {1.15 * size:.1f}pt; margin: 8pt 0 2pt 0; break-after: avoid; }} "
+           f".cols p {{ text-align: {'justify' if justify else 'left'}; hyphens: {hyphens}; {spacing} }}")
+    body = []
+    for i, text in enumerate(paragraphs):
+        if i and i % rng.randint(3, 5) == 0:
+            body.append(f"<h2>{sentence(rng, LONG_DA, SHORT_DA, 0.2).split('.')[0][:40].rstrip()}</h2>")
+        body.append(f"<p>{text}</p>")
+    title = sentence(rng, LONG_DA, SHORT_DA, 0.3)[:50].rsplit(" ", 1)[0]
+    lead = sentence(rng, LONG_DA, SHORT_DA, 0.2)
+    html = (f'<html lang="da"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<h1>{title}</h1><p class="lead">{lead}</p><div class="cols">{"".join(body)}</div></body></html>')
+    return html, paragraphs
+
+
+def build_weasyprint(source: str, pdf: Path) -> None:
+    """Render the HTML of ``weasyprint_document`` with WeasyPrint."""
+    import weasyprint
+    weasyprint.HTML(string=source).write_pdf(str(pdf))
+
+
+def have_module(name: str) -> bool:
     try:
-        import reportlab  # noqa: F401
+        __import__(name)
     except ImportError:
         return False
     return True
@@ -189,6 +231,8 @@ def build(engine: str, source: str, stem: str, workdir: Path) -> Path | None:
     """Typeset ``source`` with ``engine`` in ``workdir``; the PDF, or None when it failed."""
     if engine == "reportlab":
         build_reportlab(source, workdir / f"{stem}.pdf")
+    elif engine == "weasyprint":
+        build_weasyprint(source, workdir / f"{stem}.pdf")
     elif engine == "story":
         build_story(source, workdir / f"{stem}.pdf")
     elif engine == "latex":
@@ -228,14 +272,17 @@ def main() -> int:
     parser.add_argument("--groff", type=int, default=6, help="number of groff documents")
     parser.add_argument("--story", type=int, default=12, help="number of MuPDF Story documents")
     parser.add_argument("--reportlab", type=int, default=12, help="number of ReportLab documents (if installed)")
+    parser.add_argument("--weasyprint", type=int, default=12, help="number of WeasyPrint documents (if installed)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this directory")
     parser.add_argument("--show", action="store_true", help="name every paragraph that is not intact")
     args = parser.parse_args()
     engines = [(name, count, make) for name, count, make, tool in
                (("latex", args.latex, latex_document, "pdflatex"), ("groff", args.groff, groff_document, "groff"),
                 ("story", args.story, story_document, None),
-                ("reportlab", args.reportlab, reportlab_document, "reportlab"))
-               if count and (tool is None or (have_reportlab() if tool == "reportlab" else shutil.which(tool)))]
+                ("reportlab", args.reportlab, reportlab_document, "reportlab"),
+                ("weasyprint", args.weasyprint, weasyprint_document, "weasyprint"))
+               if count and (tool is None or (have_module(tool) if tool in ("reportlab", "weasyprint")
+                                              else shutil.which(tool)))]
     if not engines:
         print("no engine available (pdflatex, groff)")
         return 2
