@@ -164,6 +164,63 @@ def test_a_loose_line_of_words_with_digits_or_punctuation_stays_one_line(words):
     assert " ".join(words) in texts(stretched_rows(words))
 
 
+def loose_column(rows, measure=150.0, x0=50.0):
+    """A narrow justified column (``measure`` pt) in which every row of ``rows`` (a list of
+    words) is spread evenly over the measure, one run a word, as a justifier sets loose lines:
+    a one-word row stays at the left. 5 pt a character, 12 pt line steps."""
+    from conftest import make_run
+    runs = []
+    for k, row in enumerate(rows):
+        baseline = 100 + 12 * k
+        widths = [5 * len(w) for w in row]
+        gap = (measure - sum(widths)) / (len(row) - 1) if len(row) > 1 else 0
+        x = x0
+        for word, width in zip(row, widths):
+            runs.append(make_run(word, x, baseline))
+            x += width + gap
+    return runs
+
+
+#: Loose lines stacked in a narrow column: no line around crosses another's gaps.
+LOOSE_STACK = [["nogle", "flere", "som", "gøre", "arbejde"], ["myndighedsafdelingen", "en"],
+               ["beslutningsprocesserne.", "Alle"], ["beslutningsprocesserne"], ["beslutningsprocessen", "gøre"],
+               ["kompetenceudvikling", "når", "mellem"], ["organisationsforandringer"]]
+
+
+def test_loose_lines_among_loose_lines_stay_whole_where_the_next_word_did_not_fit():
+    """``myndighedsafdelingen      en``: the lines around are loose too, so none crosses the
+    gap, but ``beslutningsprocesserne.`` below would not have fitted in it: a justified line
+    forced apart, not two cells of a table. So for three words evenly spread."""
+    found = texts(loose_column(LOOSE_STACK))
+    for row in LOOSE_STACK:
+        assert " ".join(row) in found
+
+
+def test_a_table_with_a_right_aligned_column_keeps_its_cells_apart():
+    """A two-column table, the second column set flush right to the measure: each row looks
+    like two words forced apart, but the next row's first cell would have fitted in the gap."""
+    from conftest import make_run
+    rows = [("Formand", "Hansen"), ("Kasserer", "Jensen"), ("Sekretær", "Nielsen"), ("Medlem", "Olsen")]
+    runs = [make_run(left, 50, 100 + 12 * k) for k, (left, _) in enumerate(rows)]
+    runs += [make_run(right, 200 - 5 * len(right), 100 + 12 * k) for k, (_, right) in enumerate(rows)]
+    found = texts(runs)
+    assert "Kasserer" in found and "Jensen" in found
+
+
+def test_a_table_whose_cells_line_up_keeps_them_apart_though_their_lengths_differ():
+    """One-word cells in three columns, each column starting at one x, between lines of text
+    that cross them: a longer cell above reaches into this row's gap, but the cell after the
+    gap starts where the cells of its column start."""
+    from conftest import make_run
+    cells = [["nachtritt", "nach-tritt", "Nacht-ritt"], ["Wachstu-be", "Wach-stube", "Wachs-tube"],
+             ["Druckerzeug-nis", "Druck-erzeugnis", "Drucker-zeugnis"], ["Mu-sikerle-ben", "Musik-erleben", "Musi-ker-leben"]]
+    runs = [make_run("In mehrdeutigen Wörtern werden Trennungen nur an den", 50, 88)]
+    runs += [make_run(word, 60 + 100 * c, 100 + 12 * r) for r, row in enumerate(cells) for c, word in enumerate(row)]
+    runs += [make_run("Beachte, die Trennstellen sind in den Interpretationen", 50, 100 + 12 * len(cells))]
+    found = texts(runs)
+    assert "nach-tritt" in found and "Wach-stube" in found
+
+
 def test_a_table_row_of_evenly_spaced_one_word_cells_still_splits():
     from conftest import make_run
     runs = [make_run(word, 50 + 80 * c, 100 + 12 * r) for r, row in enumerate(
@@ -686,3 +743,23 @@ def test_a_page_of_single_glyph_runs_tries_only_nearby_hosts_for_scripts(monkeyp
     runs = [make_run("ab", 50 + 40 * col, 100 + 14 * row) for row in range(40) for col in range(15)]
     lines_of(runs)
     assert len(calls) < 600 * 60
+
+
+def test_only_words_a_line_of_their_own_can_be_forced_apart():
+    """The last word of a line and a word a gutter away are no loose line: the word before
+    them sits a word space away."""
+    from conftest import make_run
+    from olparse.lines import stands_apart
+    row = [make_run("det", 50, 100), make_run("nye", 70, 100), make_run("arbejde", 300, 100)]
+    assert not stands_apart(row, 1, 2)
+    assert stands_apart(row[1:], 0, 1)
+
+
+def test_the_first_word_of_a_line_is_measured_from_its_glyphs():
+    from conftest import make_run
+    from olparse.model import first_word_width
+    run = make_run("Medarbejderne skal", 50, 100, char_x=[50 + 6 * i for i in range(19)])
+    assert first_word_width((run,)) == 13 * 6
+    # a word that ends at a gap between runs, and one that is all of its run
+    assert first_word_width((make_run("Med", 50, 100), make_run("arbejde", 80, 100))) == 15
+    assert first_word_width((make_run("Med", 50, 100), make_run("arbejde", 65.5, 100))) == 65.5 + 35 - 50

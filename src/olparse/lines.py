@@ -50,6 +50,7 @@ from typing import Sequence
 
 from .geometry import BBox, union_all
 from .model import Line, RawPage, Run
+from .model import first_word_width as first_word_width_of
 from .fonts import is_dingbat_font
 
 BASELINE_TOLERANCE_EM = 0.3
@@ -59,6 +60,10 @@ COLUMN_GAP_EM = 2.5
 SPACE_GAP_EM = 0.12
 #: How far up and down (in line heights) to look for rows that show a gutter.
 NEIGHBOUR_ROWS_EM = 4.0
+#: A word space at its widest natural width, in ems (DejaVu's is 0.32): for what would have fitted.
+SPACE_WIDTH_EM = 0.33
+#: A usual line step, in ems of the type's size.
+LEADING_EM = 1.2
 #: A neighbour row shows the channel when at least this share of the gap is free in it too
 #: (not all of it: the line in question may start indented next to the gutter).
 CHANNEL_SHARE = 0.5
@@ -543,28 +548,118 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
 
 def is_loose_line_gap(rows: list[list[Run]], index: int, k: int, gx0: float, gap: float) -> bool:
     """Is the gap before ``rows[index][k]`` (from ``gx0``) a word space of a loose line
-    (``is_evenly_spread``, ``is_spread_pair``) in a paragraph that crosses it? Only gaps wider
-    than a word space are asked: narrower ones join the line anyway."""
-    run = rows[index][k]
-    return gap > WORD_GAP_EM * run.size \
-        and (is_evenly_spread(rows[index], k) or is_spread_pair(rows, index, k)) \
-        and is_bridged_nearby(rows, index, gx0, run.bbox.x0, run, (rows[index][k - 1].bbox.x0, run.bbox.x1))
+    (``spread_words``, ``is_spread_pair``) in a paragraph that crosses it, or that was
+    forced apart (``is_forced_apart``)? Only gaps wider than a word space are asked: narrower
+    ones join the line anyway."""
+    row = rows[index]
+    run = row[k]
+    if gap <= WORD_GAP_EM * run.size:
+        return False
+    first, last = spread_words(row, k)
+    if last - first < 2 and not is_spread_pair(rows, index, k):
+        return False
+    return is_bridged_nearby(rows, index, gx0, run.bbox.x0, run, (row[k - 1].bbox.x0, run.bbox.x1)) \
+        or (spans_the_measure(rows, index, first, last) and is_forced_apart(rows, index, first, last))
 
 
-def is_evenly_spread(row: list[Run], k: int) -> bool:
-    """Is the gap before ``row[k]`` one of several equal gaps between single words, in one
-    type? So is a justified line stretched far past its natural spacing (a narrow column with
-    long words: TeX's underfull lines, a newspaper's loose lines), where a gutter is one gap
-    among word spaces of a normal width; but so is a table row of one-word cells, which
-    ``is_bridged_nearby`` tells apart."""
+def spread_words(row: list[Run], k: int) -> tuple[int, int]:
+    """The words around the gap before ``row[k]`` that are set apart by gaps equal to it
+    (within ``EVEN_GAP_SHARE``), single words in one type: indices of the first and the last.
+    Three words or more make an evenly spread line (a justified line stretched far past its
+    natural spacing: TeX's underfull lines, a newspaper's loose lines, where a gutter is one
+    gap among word spaces of a normal width; but also a table row of one-word cells, which
+    ``is_bridged_nearby`` and ``is_forced_apart`` tell apart)."""
     def gap(i: int) -> float | None:
         if i < 1 or i >= len(row) or not are_words_in_one_type(row[i - 1], row[i]):
             return None
         return row[i].bbox.x0 - row[i - 1].bbox.x1
     here = gap(k)
     if here is None or here <= 0:
+        return k - 1, k
+    def even(i: int) -> bool:
+        other = gap(i)
+        return other is not None and abs(other - here) <= EVEN_GAP_SHARE * here
+    first, last = k - 1, k
+    while even(first):
+        first -= 1
+    while even(last + 1):
+        last += 1
+    return first, last
+
+
+def is_forced_apart(rows: list[list[Run]], index: int, first: int, last: int) -> bool:
+    """Were the words ``first..last`` of row ``index`` forced apart by justifying, because the
+    next line's first word did not fit in their gaps (less a word space each)? A loose line
+    among loose lines, which no paragraph line around crosses (a narrow column of long words
+    set without hyphenation), has nothing but this to tell it from a table's row, whose next
+    row's first cell would have fitted. The next line starts below, flush with the first word;
+    a word of a row around starting where one of these words starts is a table's column."""
+    row = rows[index]
+    words = row[first:last + 1]
+    size = words[-1].size
+    if not stands_apart(row, first, last):
         return False
-    return any(other is not None and abs(other - here) <= EVEN_GAP_SHARE * here for other in (gap(k - 1), gap(k + 1)))
+    slack = sum(b.bbox.x0 - a.bbox.x1 - SPACE_WIDTH_EM * size for a, b in zip(words, words[1:]))
+    below = next_line_start(rows, index, words[0])
+    if below is None or first_word_width(below) + SPACE_WIDTH_EM * size <= slack:
+        return False
+    neighbours = neighbour_rows(rows, index, row[0].baseline, size)
+    span = (words[0].bbox.x0, words[-1].bbox.x1)
+    for a, b in zip(words, words[1:]):
+        if common_channel(neighbours, a.bbox.x1, b.bbox.x0, span, b) >= WORD_GAP_EM * size:
+            return False  # a gutter: rows of two columns, one word each by chance
+        if any(starts_cell_at(other, b) for other in neighbours):
+            return False
+    return True
+
+
+def stands_apart(row: list[Run], first: int, last: int) -> bool:
+    """Whether runs ``first..last`` are a line of their own: more than a word space from the
+    runs before and after them (the last word of one column's line and the first of the next
+    column's are not)."""
+    size = row[last].size
+    before = first == 0 or row[first].bbox.x0 - row[first - 1].bbox.x1 > WORD_GAP_EM * size
+    after = last == len(row) - 1 or row[last + 1].bbox.x0 - row[last].bbox.x1 > WORD_GAP_EM * size
+    return before and after
+
+
+def common_channel(neighbours: list[list[Run]], gx0: float, gx1: float, span: tuple[float, float],
+                   style: Run) -> float:
+    """The widest stretch of ``gx0..gx1`` that no run of ``neighbours`` in the type of
+    ``style`` covers (of rows with ink within ``span``): a column gutter runs through every
+    row of the columns' type (a title above may cross it), the wide spaces of loose lines lie
+    at different places in each."""
+    free = [(gx0, gx1)]
+    for other in neighbours:
+        if not any(r.bbox.x1 > span[0] and r.bbox.x0 < span[1] for r in other):
+            continue
+        for run in other:
+            if not in_style(run, style):
+                continue
+            free = [piece for a, b in free for piece in ((a, min(b, run.bbox.x0)), (max(a, run.bbox.x1), b))
+                    if piece[1] > piece[0]]
+    return max((b - a for a, b in free), default=0.0)
+
+
+def next_line_start(rows: list[list[Run]], index: int, left: Run) -> Run | None:
+    """The run that starts the line after row ``index`` under ``left``: in the next row within
+    two line steps, in ``left``'s size, starting within a tenth of an em of it, or left of it
+    within an indent (3 em) and reaching under it (``left`` starts a paragraph's first line)."""
+    reach = 2 * LEADING_EM * left.size
+    x0, near = left.bbox.x0, 0.1 * left.size
+    for other in rows[index + 1:]:
+        if other[0].baseline - left.baseline > reach:
+            return None
+        for run in other:
+            if run.size == left.size and (abs(run.bbox.x0 - x0) <= near
+                                          or x0 - 3 * left.size <= run.bbox.x0 < x0 < run.bbox.x1):
+                return run
+    return None
+
+
+def first_word_width(run: Run) -> float:
+    """The width of the first word of ``run`` (``model.first_word_width`` of the run alone)."""
+    return first_word_width_of((run,))
 
 
 def is_bridged_nearby(rows: list[list[Run]], index: int, gx0: float, gx1: float, style: Run,
@@ -575,27 +670,51 @@ def is_bridged_nearby(rows: list[list[Run]], index: int, gx0: float, gx1: float,
 
     Only rows with ink within ``span`` (the two words around the gap) count: columns set on
     baselines of their own put rows of the other columns between this column's rows, and
-    those leave the spot open without saying anything about it."""
+    those leave the spot open without saying anything about it. A row leaves the spot open
+    when at least ``CHANNEL_SHARE`` of it is free, or when a word of it starts after a gap
+    where the word after this gap starts (a table's next row: its cells line up, whatever
+    their lengths); a loose line next to a loose line has its own wide spaces elsewhere
+    across the spot, and counts for neither side."""
     size = style.size
+    channel = max(0.5 * size, CHANNEL_SHARE * (gx1 - gx0))
     crossed = open_ = 0
     for other in neighbour_rows(rows, index, rows[index][0].baseline, size):
         if span is not None and not any(r.bbox.x1 > span[0] and r.bbox.x0 < span[1] for r in other):
             continue
-        if widest_free_span(other, gx0, gx1) < 0.3 * size:
+        free = widest_free_span(other, gx0, gx1)
+        if free < 0.3 * size:
             crossed += crosses_in_style(other, gx0, gx1, style)
-        else:
+        elif free >= channel or starts_cell_at(other, style):
             open_ += 1
     return crossed > open_
 
 
+def starts_cell_at(row: list[Run], cell: Run) -> bool:
+    """Whether a run of ``row`` starts where ``cell`` starts (within a tenth of an em) after a
+    gap wider than a word space, and ends elsewhere: the left edge of a table column. (A run
+    that ends where ``cell`` ends too is the same word again, which proves nothing: in loose
+    justified lines a short word flush right may come twice.)"""
+    near = 0.1 * cell.size
+    for k, run in enumerate(row):
+        if abs(run.bbox.x0 - cell.bbox.x0) <= near:
+            return abs(run.bbox.x1 - cell.bbox.x1) > near and \
+                (k == 0 or run.bbox.x0 - row[k - 1].bbox.x1 > WORD_GAP_EM * cell.size)
+    return False
+
+
 def is_spread_pair(rows: list[list[Run]], index: int, k: int) -> bool:
     """Two single words in one type forced apart to both edges of the measure (a loose line of
-    two long words, one gap: nothing to compare it with): the left one starts where the lines
-    around start (within their indent, 3 em) and the right one ends where they end."""
+    two long words, one gap: nothing to compare it with)."""
     row = rows[index]
-    left, right = row[k - 1], row[k]
-    if not are_words_in_one_type(left, right):
-        return False
+    return are_words_in_one_type(row[k - 1], row[k]) and spans_the_measure(rows, index, k - 1, k)
+
+
+def spans_the_measure(rows: list[list[Run]], index: int, first: int, last: int) -> bool:
+    """Whether runs ``first..last`` of row ``index`` fill the measure of the lines around: the
+    first starts where they start (within their indent, 3 em) and the last ends where two of
+    them end."""
+    row = rows[index]
+    left, right = row[first], row[last]
     size = right.size
     around = [r for other in neighbour_rows(rows, index, row[0].baseline, size) for r in other]
     starts = any(abs(left.bbox.x0 - r.bbox.x0) <= 3 * size for r in around if r.bbox.x1 > left.bbox.x1)
@@ -693,8 +812,12 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
 
 def crosses_in_style(row: list[Run], gx0: float, gx1: float, style: Run) -> bool:
     """True when a run of ``row`` set in ``style``'s size, weight and slant covers the gap."""
-    return any(r.bbox.x0 < gx1 and r.bbox.x1 > gx0 and abs(r.size - style.size) <= 0.1 * style.size
-               and r.bold == style.bold and r.italic == style.italic for r in row)
+    return any(r.bbox.x0 < gx1 and r.bbox.x1 > gx0 and in_style(r, style) for r in row)
+
+
+def in_style(run: Run, style: Run) -> bool:
+    """``run`` is set in ``style``'s size (within a tenth), weight and slant."""
+    return abs(run.size - style.size) <= 0.1 * style.size and run.bold == style.bold and run.italic == style.italic
 
 
 def widest_free_span(row: list[Run], gx0: float, gx1: float) -> float:

@@ -128,9 +128,10 @@ class Line:
     when a dingbat end mark was removed from the end of the line; ``space_after`` when the
     PDF set a space after the last word (the line wrapped at a real space).
 
-    ``seq`` (the first run's place in the content stream) and ``word_gaps`` (every word space
-    in ems, measured from the glyph positions) are taken from the runs when the line is made,
-    so they survive ``without_runs``: page workers send their lines without runs.
+    ``seq`` (the first run's place in the content stream), ``word_gaps`` (every word space
+    in ems, measured from the glyph positions) and ``first_word`` (the width of the line's
+    first word in points) are taken from the runs when the line is made, so they survive
+    ``without_runs``: page workers send their lines without runs.
     """
 
     text: str
@@ -149,6 +150,7 @@ class Line:
     space_after: bool = False
     seq: int = field(default=0, repr=False, compare=False)
     word_gaps: tuple[float, ...] = field(default=(), repr=False, compare=False)
+    first_word: float = field(default=0.0, repr=False, compare=False)
     style: "StyleKey" = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -157,6 +159,7 @@ class Line:
         if self.runs:
             object.__setattr__(self, "seq", min(r.seq for r in self.runs))
             object.__setattr__(self, "word_gaps", word_gaps_of(self.runs))
+            object.__setattr__(self, "first_word", first_word_width(self.runs))
 
     def without_runs(self) -> "Line":
         """The line without its runs (what the document stages need is kept)."""
@@ -184,6 +187,27 @@ def word_gaps_of(runs: tuple[Run, ...]) -> tuple[float, ...]:
             continue  # no spaces, no edges, or a degenerate size (text scaled to nothing)
         gaps.extend((edges[m.start() + 1] - edges[m.start()]) / size for m in WORD_SPACE.finditer(text))
     return tuple(gaps)
+
+
+#: Between two runs of a line, a gap this many ems wide ends a word (as ``lines.SPACE_GAP_EM``).
+WORD_END_GAP_EM = 0.12
+
+
+def first_word_width(runs: tuple[Run, ...]) -> float:
+    """The width in points of the first word of a line made of ``runs`` (left to right): up to
+    its first space, or to the first gap between runs wide enough for one. From the glyph
+    positions where the run has them, else from the word's share of the run's characters."""
+    x0 = runs[0].bbox.x0
+    for i, run in enumerate(runs):
+        if i and run.bbox.x0 - runs[i - 1].bbox.x1 > WORD_END_GAP_EM * run.size:
+            return runs[i - 1].bbox.x1 - x0
+        text = run.text
+        space = text.find(" ", len(text) - len(text.lstrip()))
+        if space > 0:
+            if len(run.char_x) == len(text) + 1:
+                return run.char_x[space] - x0
+            return run.bbox.x0 + run.bbox.width * space / len(text) - x0
+    return runs[-1].bbox.x1 - x0
 
 
 @_register
