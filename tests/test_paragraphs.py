@@ -401,3 +401,74 @@ def test_a_ragged_paragraph_set_apart_by_space_wraps_after_a_full_stop():
     assert len(blocks) == 2  # the premise: the space splits the blocks
     found = build_paragraphs([(b, "body") for b in blocks], LEXICON)
     assert [len(p.lines) for p in found] == [5, 3]
+
+
+# --------------------------------------------------------------------------- a tight rag
+def test_a_tight_rag_is_ragged_though_few_lines_are_short():
+    """Hyphenated ragged type ends most lines within an em or so of the measure, so few count
+    as short; but their ends scatter, where justified lines end together."""
+    from olparse.paragraphs import is_unjustified
+    ends = [200, 192, 196.5, 188, 194, 190, 198, 185.5, 195]
+    runs = []
+    for k, end in enumerate(ends):
+        text = "ordene her og der" if k % 2 else "ord der og her mere"
+        runs.append(make_run(text, 50, 100 + 12 * k, char_x=[50 + i * (end - 50) / len(text) for i in range(len(text) + 1)]))
+    assert is_unjustified(lay_out_lines(runs), 10.0)
+
+
+def lay_out_lines(runs):
+    from olparse.lines import build_lines
+    return sorted(build_lines(make_page(runs)), key=lambda ln: ln.baseline)
+
+
+@pytest.mark.parametrize("protrusion", [0.0, 3.0])
+def test_justified_lines_are_not_a_tight_rag_with_or_without_optical_margins(protrusion):
+    """Justified lines end together; with optical margins, those ending in a hyphen or a full
+    stop stick out a little past the others, which still end together."""
+    from olparse.paragraphs import is_unjustified
+    texts = ["Der blev sagt meget om den nye", "plan for alle de ansatte i kom-", "munen og deres ledere i dag og",
+             "i morgen og i overmorgen. Og så", "videre i det uendelige her og nu", "sagde hun til os alle sammen,",
+             "og så var det slut med det."]
+    runs = []
+    for k, text in enumerate(texts):
+        right = 250 + (protrusion if text[-1] in "-.," else 0)
+        if k == len(texts) - 1:
+            right = 50 + 5 * len(text)
+        edges = [50 + i * (right - 50) / len(text) for i in range(len(text) + 1)]
+        runs.append(make_run(text, 50, 100 + 12 * k, char_x=edges))
+    assert not is_unjustified(lay_out_lines(runs), 10.0)
+
+
+def test_a_ragged_block_whose_first_line_is_indented_wraps_after_a_full_stop():
+    """The first-line indent of the block's own first line shows how paragraphs start, so
+    ``… digitaliseringen.`` (``Medarbejderne`` did not fit after it) is a wrap."""
+    from olparse.pipeline import layout_page
+    rows = [(8, "Det handler om ledelse og"), (0, "mere end digitaliseringen."), (0, "Medarbejderne skal have tid til"),
+            (0, "det nye arbejde og til lidt"), (0, "mere samtale om opgaven og")]
+    runs = [make_run(t, 50 + inset, 100 + 12 * k) for k, (inset, t) in enumerate(rows)]
+    (block,) = layout_page(make_page(runs)).blocks
+    assert [len(p.lines) for p in split_block(block)] == [5]
+
+
+def test_ragged_type_goes_on_across_a_column_break_where_the_next_word_did_not_fit():
+    """Ragged type with indented paragraphs: the left column ends ``… om opgaven.`` 35 pt short
+    of its measure, and the right column starts unindented with ``Medarbejderne`` (65 pt): the
+    line wrapped at the column's foot, and the paragraph goes on."""
+    left_rows = ["Det handler om ledelse og om det", "at mere end digitaliseringen er", "i spil for de fleste af os her",
+                 "nu og for dem der kommer efter", "mere samtale om opgaven."]
+    right_rows = ["Medarbejderne skal have tid til", "det nye arbejde og til lidt mere", "samtale om det hele nu."]
+    left = [make_run(t, 50 + (8 if k == 0 else 0), 100 + 12 * k) for k, t in enumerate(left_rows)]
+    right = [make_run(t, 270, 100 + 12 * k) for k, t in enumerate(right_rows)]
+    found = build_paragraphs(body_blocks(left, right), LEXICON)
+    assert [len(p.lines) for p in found] == [8]
+
+
+def test_ragged_type_ends_a_paragraph_at_a_column_break_where_the_next_word_would_have_fitted():
+    """The same, but ``Ja`` would have fitted after ``… opgaven.``: the paragraph ended there."""
+    left_rows = ["Det handler om ledelse og om det", "at mere end digitaliseringen er", "i spil for de fleste af os her",
+                 "nu og for dem der kommer efter", "mere samtale om opgaven."]
+    right_rows = ["Ja det skal de have tid til nu", "det nye arbejde og til lidt mere", "samtale om det hele nu."]
+    left = [make_run(t, 50 + (8 if k == 0 else 0), 100 + 12 * k) for k, t in enumerate(left_rows)]
+    right = [make_run(t, 270, 100 + 12 * k) for k, t in enumerate(right_rows)]
+    found = build_paragraphs(body_blocks(left, right), LEXICON)
+    assert [len(p.lines) for p in found] == [5, 3]

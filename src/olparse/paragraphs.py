@@ -41,6 +41,12 @@ SPACE_EM = 0.25
 INDENT_EM = 0.6
 #: Above this share of short lines a block is set ragged-right.
 RAGGED_SHARE = 0.35
+#: Justified type ends at least this share of a block's lines (bar the last) within
+#: ``FLUSH_EM`` of one edge; ragged type with a tight rag ends fewer there (of at least
+#: ``FLUSH_MIN_LINES`` lines: fewer tell too little).
+FLUSH_SHARE = 1 / 3
+FLUSH_EM = 0.2
+FLUSH_MIN_LINES = 6
 #: A baseline step this much larger than the block's leading is space between paragraphs.
 SPACING_RATIO = 1.12
 #: Word spaces this much wider than the natural ones show a justified (stretched) line.
@@ -88,16 +94,21 @@ class _Open:
     lines: list[Line] = field(default_factory=list)
     closed: bool = False
     last_block: Block | None = None
+    room: float | None = None  # the room left on the last line, in ragged type
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """Lines of one block that belong together, with what the layout says about their ends."""
+    """Lines of one block that belong together, with what the layout says about their ends.
+
+    ``room`` is the room left at the end of the last line when the block is set ragged (the
+    next word did not fit where it is smaller than that word); ``None`` in justified type."""
 
     lines: tuple[Line, ...]
     starts_indented: bool
     ends_short: bool
     block: Block
+    room: float | None = None
 
 
 def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
@@ -131,6 +142,7 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
             current.lines.extend(piece.lines)
             current.closed = piece.ends_short or piece.lines[-1].end_mark
             current.last_block = block
+            current.room = piece.room
     flush(current, out, lexicon)
     return out
 
@@ -146,7 +158,12 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
     """Does ``piece`` continue the open paragraph?"""
     if piece.starts_indented:
         return False
-    if current.closed and not (first_of_block and runs_on_into(current.lines[-1], piece.lines[0])):
+    prev = current.last_block
+    below = prev is not None and prev.page == piece.block.page and \
+        prev.bbox.x_overlap(piece.block.bbox) > 0 and piece.block.bbox.top >= prev.bbox.bottom
+    # a wrap at a column or page end; under a gap in the same column, the gap marks a paragraph
+    wrapped = first_of_block and indent_convention and not strict and not below and wraps_into(current, piece)
+    if current.closed and not wrapped and not (first_of_block and runs_on_into(current.lines[-1], piece.lines[0])):
         return False
     if not first_of_block or piece.block.table or SYMBOL_BULLET.match(piece.lines[0].text):
         return False  # (a bullet starts a list item, also at the top of the next column)
@@ -158,17 +175,26 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
     if strict:
         return piece.lines[0].text[:1].islower()
     ends_sentence = last.text.rstrip().endswith(SENTENCE_END)
-    if not ends_sentence:
+    if not ends_sentence or wrapped:
         return True
-    prev = current.last_block
-    below = prev is not None and prev.page == piece.block.page and \
-        prev.bbox.x_overlap(piece.block.bbox) > 0 and piece.block.bbox.top >= prev.bbox.bottom
     if below:
         # the same column goes on under a gap (a box or quote was set there): layout programs
         # place such floats between paragraphs, so a sentence end here ends the paragraph,
         # unless the line before it is visibly justified (a paragraph's last line is not)
         return not starts_new_sentence(piece.lines[0].text) or is_stretched(last, natural_gap)
     return indent_convention
+
+
+def wraps_into(current: _Open, piece: Piece) -> bool:
+    """Ragged type broken at a column or page end before a word that did not fit: the first
+    word of ``piece`` (a new block, not indented, starting with a letter, in the same type) is
+    wider than the room left on the open paragraph's last line. Asked where paragraphs start
+    with an indent, so that an unindented block says that it goes on; also after a full stop."""
+    last, first = current.lines[-1], piece.lines[0]
+    if current.room is None or last.end_mark or not first.text[:1].isalpha() or not first.first_word:
+        return False
+    same_type = abs(last.size - first.size) <= 0.05 * max(last.size, first.size) and last.bold == first.bold
+    return same_type and first.first_word + SPACE_EM * first.size > current.room
 
 
 def runs_on_into(last: Line, first: Line) -> bool:
@@ -297,7 +323,7 @@ def split_block(block: Block, measure: float | None = None,
                default=min(ln.bbox.x0 for ln in lines))
     right = text_right_edge(lines, size)
     short = [is_short(ln, right) for ln in lines]
-    ragged = len(lines) >= 4 and sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE
+    ragged = len(lines) >= 4 and (sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE or is_unjustified(lines, size))
     short = [s and not next_word_overflows(ln, nxt, right) for s, ln, nxt in zip(short, lines, (*lines[1:], None))]
     indented = [ln.bbox.x0 - left > INDENT_EM * size or (hangs and left - ln.bbox.x0 > INDENT_EM * size)
                 for ln, hangs in zip(lines, hanging)]
@@ -312,7 +338,7 @@ def split_block(block: Block, measure: float | None = None,
         indented = [False] * len(lines)
     # ragged type whose paragraphs start with an indent or after a space: there a line that the
     # next word did not fit on is a wrap, also after a full stop, unless the mark follows it
-    marked_ragged = ragged and (any(spaced[:-1]) or any(indented[1:]) or (marked is not None and marked()))
+    marked_ragged = ragged and (any(spaced[:-1]) or any(indented) or (marked is not None and marked()))
     wrapped = [marked_ragged and nxt is not None and nxt.text[:1].isalpha()  # not a numbered item
                and next_word_overflows(ln, nxt, right, sentences=True)
                for ln, nxt in zip(lines, (*lines[1:], None))]
@@ -330,9 +356,24 @@ def split_block(block: Block, measure: float | None = None,
             piece_short = short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
             if len(lines) == 1:
                 piece_short = measure is not None and measure - lines[0].bbox.width > SHORT_LINE_EM * size
-            pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block))
+            pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block,
+                                right - lines[i].bbox.x1 if ragged else None))
             start = i + 1
     return pieces
+
+
+def is_unjustified(lines: Sequence[Line], size: float) -> bool:
+    """Ragged type with a tight rag (hyphenated, so few lines are short): of ``FLUSH_MIN_LINES``
+    or more lines before the last, less than ``FLUSH_SHARE`` end together (within ``FLUSH_EM``),
+    where justified type ends most of them at one edge. The densest edge counts, not the
+    rightmost: with optical margins, lines ending in a hyphen or a full stop stick out a little
+    past the others."""
+    ends = sorted(ln.bbox.x1 for ln in lines[:-1])
+    if len(ends) < FLUSH_MIN_LINES:
+        return False
+    near = FLUSH_EM * size
+    together = max(bisect.bisect_right(ends, end + near) - i for i, end in enumerate(ends))
+    return together < FLUSH_SHARE * len(ends)
 
 
 def is_centred(lines: Sequence[Line], size: float) -> bool:
@@ -428,9 +469,10 @@ def next_word_overflows(line: Line, following: Line | None, right: float, senten
     """Was ``line`` broken because the next word did not fit? True when it ends no sentence (or
     with ``sentences``, whatever it ends in) and the first word of ``following`` is wider than
     the room left at its end: a wrap in narrow, ragged type (``Foto: Mads Claus`` /
-    ``Rasmussen``), not a paragraph's last line. The word's width is estimated from its share
-    of the line's characters. Lines in capitals (a heading set in the body's type) and in a
-    typewriter font (a listing) keep their breaks."""
+    ``Rasmussen``), not a paragraph's last line. The word's width is measured from its glyphs
+    (``Line.first_word``), or estimated from its share of the line's characters. Lines in
+    capitals (a heading set in the body's type) and in a typewriter font (a listing) keep
+    their breaks."""
     if following is None or (not sentences and line.text.rstrip().endswith(SENTENCE_END)):
         return False
     if line.text.isupper() or is_monospace_font(line.font):
@@ -439,7 +481,7 @@ def next_word_overflows(line: Line, following: Line | None, right: float, senten
     word = text.split(maxsplit=1)[0] if text else ""
     if not word:
         return False
-    width = following.bbox.width * len(word) / len(text)
+    width = following.first_word or following.bbox.width * len(word) / len(text)
     return width + SPACE_EM * following.size > right - line.bbox.x1
 
 
