@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX, groff, Story, ReportLab.
+"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX, groff, Story, ReportLab, WeasyPrint.
 
 Usage (from the project root)::
 
-    python scripts/check_engines.py                 # 12 LaTeX + 6 groff + 12 Story documents
-    python scripts/check_engines.py --latex 36 --groff 12 --story 24 --reportlab 24 --keep /tmp/engines --show
+    python scripts/check_engines.py                 # 12 LaTeX + 6 groff + 12 each of the others
+    python scripts/check_engines.py --latex 36 --groff 12 --story 24 --reportlab 24 --weasyprint 24 --keep /tmp/engines --show
 
 Each document is generated here from a made-up Danish (LaTeX, with babel's Danish
 hyphenation) or English/German/Swedish (groff, with its hyphenation patterns) vocabulary of
@@ -18,7 +18,10 @@ microtype. MuPDF's Story (PyMuPDF's HTML layout, always available) sets Danish t
 three columns, ragged or justified, paragraphs marked by a first-line indent or by space, 9 to
 11 pt, without hyphenation: narrow columns full of loose lines. ReportLab's platypus (when
 ``reportlab`` is installed, with ``pyphen`` for Danish hyphenation in half the documents) sets
-the same kind of documents in Times.
+the same kind of documents in Times. WeasyPrint (when ``weasyprint`` is installed) sets an
+article from HTML and CSS: a title and standfirst across the page, the body in CSS columns
+with subheadings, a running footer; font, size, alignment, paragraph mark and CSS
+hyphenation vary with the seed.
 
 Engines that are not installed are skipped (``pdflatex`` from TeX Live with
 ``texlive-lang-european``; ``groff`` with ``gropdf``). This is a measurement, not a test: it
