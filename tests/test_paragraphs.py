@@ -472,3 +472,46 @@ def test_ragged_type_ends_a_paragraph_at_a_column_break_where_the_next_word_woul
     right = [make_run(t, 270, 100 + 12 * k) for k, t in enumerate(right_rows)]
     found = build_paragraphs(body_blocks(left, right), LEXICON)
     assert [len(p.lines) for p in found] == [5, 3]
+
+
+def test_paragraphs_set_apart_by_space_show_it_across_a_heading():
+    """The blocks above a subheading, set apart by a little space, show that paragraphs are
+    marked by space in this column: the block under the heading holds one paragraph, and its
+    ``… digitaliseringen.`` (``Medarbejderne`` did not fit) is a wrap."""
+    from olparse.paragraphs import spaced_apart
+    from olparse.pipeline import layout_page
+    rows = [("Et afsnit om noget andet her og", 100), ("det slutter her på linjen.", 112),
+            ("Et andet afsnit om noget her og", 130), ("det slutter også her.", 142)]
+    runs = [make_run(t, 50, b) for t, b in rows]
+    runs.append(make_run("Mellemrubrik", 50, 172, size=12, bold=True))
+    body = [("Det handler om ledelse og om", 190), ("mere end digitaliseringen.", 202),
+            ("Medarbejderne skal have tid til", 214), ("det nye arbejde og til lidt", 226),
+            ("mere samtale om opgaven nu.", 238)]
+    runs += [make_run(t, 50, b) for t, b in body]
+    blocks = [b for b in layout_page(make_page(runs)).blocks if not b.lines[0].bold]
+    last = next(b for b in blocks if b.lines[0].text.startswith("Det handler"))
+    assert spaced_apart(last, blocks)
+    assert [len(p.lines) for p in split_block(last, None, lambda: spaced_apart(last, blocks))] == [5]
+
+
+def test_a_short_justified_line_at_a_column_foot_goes_on_where_the_next_word_did_not_fit():
+    """Justified type with indented paragraphs: the left column ends with the one word
+    ``Zusammenarbeitsformerne`` (no sentence end, 85 pt short), because ``Bundesverwaltungen``
+    (90 pt) did not fit after it."""
+    left, _ = typeset_column([words(0, 60)], 50, 100, W, continues=True)
+    last = max(r.baseline for r in left)
+    left.append(make_run("Zusammenarbeitsformerne", 50, last + 12))
+    right = [make_run("Bundesverwaltungen nicht den ein der ist", 270, 100), make_run("im ein der wie nun.", 270, 112)]
+    found = build_paragraphs(body_blocks(left, right), LEXICON)
+    assert len(found) == 1
+
+
+def test_a_bullet_hung_in_the_margin_does_not_mark_how_paragraphs_start():
+    """A list item's bullet hangs left of its text: that marks the item, not paragraphs started
+    by an indent, so ``… digitaliseringen.`` still ends a paragraph in this ragged block."""
+    from olparse.pipeline import layout_page
+    rows = [(-9, "• Det handler om ledelse og"), (0, "mere end digitaliseringen."), (0, "Medarbejderne skal have tid til"),
+            (0, "det nye arbejde og til lidt"), (0, "mere samtale om opgaven og")]
+    runs = [make_run(t, 59 + inset, 100 + 12 * k) for k, (inset, t) in enumerate(rows)]
+    (block,) = layout_page(make_page(runs)).blocks
+    assert [len(p.lines) for p in split_block(block)] == [2, 3]

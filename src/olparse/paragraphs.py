@@ -101,8 +101,9 @@ class _Open:
 class Piece:
     """Lines of one block that belong together, with what the layout says about their ends.
 
-    ``room`` is the room left at the end of the last line when the block is set ragged (the
-    next word did not fit where it is smaller than that word); ``None`` in justified type."""
+    ``room`` is the room left at the end of the last line (the next word did not fit where it
+    is smaller than that word); ``None`` in justified type after a sentence end, where a short
+    line ends the paragraph."""
 
     lines: tuple[Line, ...]
     starts_indented: bool
@@ -186,10 +187,11 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
 
 
 def wraps_into(current: _Open, piece: Piece) -> bool:
-    """Ragged type broken at a column or page end before a word that did not fit: the first
-    word of ``piece`` (a new block, not indented, starting with a letter, in the same type) is
-    wider than the room left on the open paragraph's last line. Asked where paragraphs start
-    with an indent, so that an unindented block says that it goes on; also after a full stop."""
+    """A line broken at a column or page end before a word that did not fit: the first word of
+    ``piece`` (a new block, not indented, starting with a letter, in the same type) is wider
+    than the room left on the open paragraph's last line. Asked where paragraphs start with an
+    indent, so that an unindented block says that it goes on; in ragged type also after a full
+    stop (``Piece.room``)."""
     last, first = current.lines[-1], piece.lines[0]
     if current.room is None or last.end_mark or not first.text[:1].isalpha() or not first.first_word:
         return False
@@ -292,18 +294,14 @@ def line_signal(line: Line) -> str:
 
 # ----------------------------------------------------------------------- inside a block
 def spaced_apart(block: Block, blocks: Sequence[Block]) -> bool:
-    """Whether a body block in the same type sits just above or below ``block`` in its column,
-    a little space between them (less than two lines): paragraphs set apart by space, each a
-    block of its own, so ``block`` holds one paragraph, and a break inside it is a wrap.
-    ``blocks`` are the body blocks of ``block``'s page."""
-    for other in blocks:
-        if other is block or other.style != block.style \
-                or other.bbox.x_overlap(block.bbox) <= 0:
-            continue
-        gap = max(other.bbox.top - block.bbox.bottom, block.bbox.top - other.bbox.bottom)
-        if 0 < gap < 2 * block.size:
-            return True
-    return False
+    """Whether two body blocks in ``block``'s type and column (``block`` itself, or two others
+    when a heading stands between it and them) follow each other with a little space between
+    (less than two lines): paragraphs set apart by space, each a block of its own, so
+    ``block`` holds one paragraph, and a break inside it is a wrap. ``blocks`` are the body
+    blocks of ``block``'s page."""
+    column = sorted((b for b in blocks if b.style == block.style and b.bbox.x_overlap(block.bbox) > 0),
+                    key=lambda b: b.bbox.top)
+    return any(0 < below.bbox.top - above.bbox.bottom < 2 * block.size for above, below in zip(column, column[1:]))
 
 
 def split_block(block: Block, measure: float | None = None,
@@ -338,7 +336,10 @@ def split_block(block: Block, measure: float | None = None,
         indented = [False] * len(lines)
     # ragged type whose paragraphs start with an indent or after a space: there a line that the
     # next word did not fit on is a wrap, also after a full stop, unless the mark follows it
-    marked_ragged = ragged and (any(spaced[:-1]) or any(indented) or (marked is not None and marked()))
+    # (a bullet hung in the margin on the first line marks a list item, not how paragraphs start)
+    first_indent = indented[0] and not hanging[0]
+    marked_ragged = ragged and (any(spaced[:-1]) or first_indent or any(indented[1:])
+                                or (marked is not None and marked()))
     wrapped = [marked_ragged and nxt is not None and nxt.text[:1].isalpha()  # not a numbered item
                and next_word_overflows(ln, nxt, right, sentences=True)
                for ln, nxt in zip(lines, (*lines[1:], None))]
@@ -356,8 +357,12 @@ def split_block(block: Block, measure: float | None = None,
             piece_short = short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
             if len(lines) == 1:
                 piece_short = measure is not None and measure - lines[0].bbox.width > SHORT_LINE_EM * size
-            pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block,
-                                right - lines[i].bbox.x1 if ragged else None))
+            # in justified type only a line that ends in a word (not a sentence, not a number:
+            # a contents entry) leaves room that says something; a block of one line has no
+            # measure of its own to leave room in
+            ends_in_word = lines[i].text.rstrip()[-1:].isalpha()
+            room = right - lines[i].bbox.x1 if len(lines) > 1 and (ragged or ends_in_word) else None
+            pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block, room))
             start = i + 1
     return pieces
 
