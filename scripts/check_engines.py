@@ -31,6 +31,7 @@ exits 0 whatever the score, and 2 when no engine is available.
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import re
 import shutil
@@ -184,13 +185,19 @@ WEASY_FONTS = ("Nimbus Roman", "DejaVu Serif", "Nimbus Sans", "P052", "Bitstream
                "Latin Modern Roman", "URW Bookman", "C059")
 
 
-def weasyprint_document(seed: int) -> tuple[str, list[str]]:
+def weasyprint_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
     """An article in HTML for WeasyPrint: a title across the columns, a standfirst, body
     paragraphs in two or three CSS columns with a subheading every few paragraphs, and a running
     footer with the page number. Font, size, alignment, paragraph mark and CSS hyphenation
-    (pyphen's Danish patterns) vary with the seed."""
+    (pyphen's patterns for ``language``: Danish, or groff's English, German, Swedish words)
+    vary with the seed."""
     rng = random.Random(seed)
-    paragraphs = [" ".join(sentence(rng, LONG_DA, SHORT_DA, 0.15) for _ in range(rng.randint(2, 6)))
+    if language == "da":
+        long, short = LONG_DA, SHORT_DA
+    else:
+        long = [w for w in GROFF_WORDS[language] if len(w) > 9]
+        short = [w for w in GROFF_WORDS[language] if len(w) <= 9]
+    paragraphs = [" ".join(sentence(rng, long, short, 0.15) for _ in range(rng.randint(2, 6)))
                   for _ in range(rng.randint(8, 14))]
     font = WEASY_FONTS[seed % len(WEASY_FONTS)]
     columns, justify, indent, size = [2, 3][seed % 2], (seed // 2) % 2 == 0, (seed // 4) % 2 == 0, 9 + seed % 3
@@ -207,11 +214,11 @@ def weasyprint_document(seed: int) -> tuple[str, list[str]]:
     body = []
     for i, text in enumerate(paragraphs):
         if i and i % rng.randint(3, 5) == 0:
-            body.append(f"<h2>{sentence(rng, LONG_DA, SHORT_DA, 0.2).split('.')[0][:40].rstrip()}</h2>")
+            body.append(f"<h2>{sentence(rng, long, short, 0.2).split('.')[0][:40].rstrip()}</h2>")
         body.append(f"<p>{text}</p>")
-    title = sentence(rng, LONG_DA, SHORT_DA, 0.3)[:50].rsplit(" ", 1)[0]
-    lead = sentence(rng, LONG_DA, SHORT_DA, 0.2)
-    html = (f'<html lang="da"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+    title = sentence(rng, long, short, 0.3)[:50].rsplit(" ", 1)[0]
+    lead = sentence(rng, long, short, 0.2)
+    html = (f'<html lang="{language}"><head><meta charset="utf-8"><style>{css}</style></head><body>'
             f'<h1>{title}</h1><p class="lead">{lead}</p><div class="cols">{"".join(body)}</div></body></html>')
     return html, paragraphs
 
@@ -276,6 +283,8 @@ def main() -> int:
     parser.add_argument("--story", type=int, default=12, help="number of MuPDF Story documents")
     parser.add_argument("--reportlab", type=int, default=12, help="number of ReportLab documents (if installed)")
     parser.add_argument("--weasyprint", type=int, default=12, help="number of WeasyPrint documents (if installed)")
+    parser.add_argument("--weasyprint-language", default="da", choices=["da", "en", "de", "sv"],
+                        help="the language of the WeasyPrint documents (default: da)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this directory")
     parser.add_argument("--show", action="store_true", help="name every paragraph that is not intact")
     args = parser.parse_args()
@@ -283,7 +292,8 @@ def main() -> int:
                (("latex", args.latex, latex_document, "pdflatex"), ("groff", args.groff, groff_document, "groff"),
                 ("story", args.story, story_document, None),
                 ("reportlab", args.reportlab, reportlab_document, "reportlab"),
-                ("weasyprint", args.weasyprint, weasyprint_document, "weasyprint"))
+                ("weasyprint", args.weasyprint,
+                 functools.partial(weasyprint_document, language=args.weasyprint_language), "weasyprint"))
                if count and (tool is None or (have_module(tool) if tool in ("reportlab", "weasyprint")
                                               else shutil.which(tool)))]
     if not engines:
