@@ -149,6 +149,13 @@ class TestKeep:
         assert (d.action, d.result, d.rule) == ("keep", "to-do-listen", "short_head_of_hyphenated_word")
         assert decide("vi ser at Syd-", "korea-aftalen er", EMPTY).result == "Sydkorea-aftalen"
 
+    def test_two_letters_at_a_sentence_start_before_a_word_with_its_own_hyphen(self):
+        """``To-``/``do-listen``: the sentence's capital changes nothing; ``GD-``/``PR-reglerne``
+        (two capitals: an acronym split) still joins."""
+        d = decide("det var godt. To-", "do-listen kan vente", EMPTY)
+        assert (d.action, d.result) == ("keep", "To-do-listen")
+        assert decide("efter de nye GD-", "PR-reglerne", EMPTY).result == "GDPR-reglerne"
+
     def test_acronym_first_part(self):
         d = decide("Find vej i AI-", "junglen som leder", EMPTY)
         assert (d.action, d.result, d.rule) == ("keep", "AI-junglen", "acronym_first_part")

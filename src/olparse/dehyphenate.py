@@ -524,10 +524,12 @@ def is_single_letter_part(brk: Break, lexicon: Lexicon) -> bool:
 
 
 def is_short_head_of_hyphenated_word(brk: Break, lexicon: Lexicon) -> bool:
-    """``to-``/``do-listen``: two lowercase letters before a word that has a hyphen of its own.
-    A typesetter breaks such a word at its hyphen, not two letters in (``Syd-``/``korea-aftalen``,
-    three letters in, is a syllable break and joins; ``GD-``/``PR-reglerne`` splits an acronym)."""
-    return len(brk.left) == 2 and brk.left.isalpha() and brk.left.islower() and bool(INNER_HYPHEN.search(brk.right))
+    """``to-``/``do-listen``: two letters in lower case (the first may be a sentence's capital:
+    ``To-``/``do-listen``) before a word that has a hyphen of its own. A typesetter breaks such
+    a word at its hyphen, not two letters in (``Syd-``/``korea-aftalen``, three letters in, is a
+    syllable break and joins; ``GD-``/``PR-reglerne`` splits an acronym)."""
+    return len(brk.left) == 2 and brk.left.isalpha() and brk.left[1:].islower() \
+        and bool(INNER_HYPHEN.search(brk.right))
 
 
 def is_acronym_compound(brk: Break, lexicon: Lexicon) -> bool:
