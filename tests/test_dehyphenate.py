@@ -152,9 +152,16 @@ class TestKeep:
     def test_two_letters_at_a_sentence_start_before_a_word_with_its_own_hyphen(self):
         """``To-``/``do-listen``: the sentence's capital changes nothing; ``GD-``/``PR-reglerne``
         (two capitals: an acronym split) still joins."""
-        d = decide("det var godt. To-", "do-listen kan vente", EMPTY)
+        lexicon = Lexicon.from_texts(["en lang to-do-liste her"])
+        d = decide("det var godt. To-", "do-listen kan vente", lexicon)
         assert (d.action, d.result) == ("keep", "To-do-listen")
+        assert decide("borgerne i Hø-", "je-Taastrup siger", lexicon).result == "Høje-Taastrup"
         assert decide("efter de nye GD-", "PR-reglerne", EMPTY).result == "GDPR-reglerne"
+
+    def test_a_two_letter_head_joins_where_the_document_prints_the_word_whole(self):
+        """``Hø-``/``je-Taastrup``: ``Høje-Taastrup`` is printed whole elsewhere."""
+        lexicon = Lexicon.from_texts(["vi bor i Høje-Taastrup og i Høje-Taastrup kommune"])
+        assert decide("borgerne i Hø-", "je-Taastrup siger", lexicon).result == "Høje-Taastrup"
 
     def test_acronym_first_part(self):
         d = decide("Find vej i AI-", "junglen som leder", EMPTY)

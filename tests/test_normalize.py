@@ -240,3 +240,24 @@ def test_ligature_letters_written_little_endian_are_read_back(printed, text):
 def test_real_cjk_text_is_left_as_it_is(printed):
     """An ideograph alone, or in a run with other CJK text, is what it says."""
     assert normalize_run(make_run(printed, 100, 50)).text == printed
+
+
+def test_bullets_drawn_with_a_control_code_become_bullets():
+    """A symbol font without Unicode draws its bullet as ``\\x02``: set before each item's
+    text in another font, at one left edge, it is a list's bullet, not a control code."""
+    from conftest import make_page, make_run
+    from olparse.normalize import normalize_page
+    runs = []
+    for k, text in enumerate(["Security fundamentals", "Current state of security", "Controls"]):
+        runs.append(make_run("\x02", 137, 100 + 12 * k, font="BookMaster"))
+        runs.append(make_run(text, 151, 100 + 12 * k, font="Helvetica"))
+    texts = [r.text for r in normalize_page(make_page(runs)).runs]
+    assert texts.count("•") == 3
+
+
+def test_control_codes_of_a_font_drawn_glyph_by_glyph_are_no_bullets():
+    """Control codes among text in their own font (a cipher font, one glyph a run) go."""
+    from conftest import make_page, make_run
+    from olparse.normalize import normalize_page
+    runs = [make_run(ch, 100 + 6 * i, 100 + 12 * k, font="F1") for k in range(3) for i, ch in enumerate("\x02\x03\x04")]
+    assert not normalize_page(make_page(runs)).runs

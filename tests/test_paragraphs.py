@@ -515,3 +515,14 @@ def test_a_bullet_hung_in_the_margin_does_not_mark_how_paragraphs_start():
     runs = [make_run(t, 59 + inset, 100 + 12 * k) for k, (inset, t) in enumerate(rows)]
     (block,) = layout_page(make_page(runs)).blocks
     assert [len(p.lines) for p in split_block(block)] == [2, 3]
+
+
+def test_a_short_justified_line_ending_in_a_broken_word_goes_on_at_the_column_foot():
+    """``… takeoff from Soekarno-`` ends a column short, and ``Hatta`` did not fit after it:
+    the word and the paragraph go on in the next column."""
+    left, _ = typeset_column([words(0, 60)], 50, 100, W, continues=True)
+    last = max(r.baseline for r in left)
+    left.append(make_run("takeoff fra Soekarno-", 50, last + 12))
+    right = [make_run("Hattalufthavnsterminalen i det", 270, 100), make_run("hele taget og nu.", 270, 112)]
+    found = build_paragraphs(body_blocks(left, right), LEXICON)
+    assert len(found) == 1

@@ -527,9 +527,13 @@ def is_short_head_of_hyphenated_word(brk: Break, lexicon: Lexicon) -> bool:
     """``to-``/``do-listen``: two letters in lower case (the first may be a sentence's capital:
     ``To-``/``do-listen``) before a word that has a hyphen of its own. A typesetter breaks such
     a word at its hyphen, not two letters in (``Syd-``/``korea-aftalen``, three letters in, is a
-    syllable break and joins; ``GD-``/``PR-reglerne`` splits an acronym)."""
-    return len(brk.left) == 2 and brk.left.isalpha() and brk.left[1:].islower() \
-        and bool(INNER_HYPHEN.search(brk.right))
+    syllable break and joins; ``GD-``/``PR-reglerne`` splits an acronym). A joined form the
+    document prints whole is no such word; after a capital, the document must print the head
+    with the next part (``to-do``), or ``Hø-``/``je-Taastrup`` would keep its hyphen."""
+    if not (len(brk.left) == 2 and brk.left.isalpha() and brk.left[1:].islower()
+            and INNER_HYPHEN.search(brk.right)) or lexicon.count(brk.left + brk.right):
+        return False
+    return brk.left.islower() or bool(lexicon.count_hyphenated(brk.left, HYPHEN_SPLIT.split(brk.right)[0]))
 
 
 def is_acronym_compound(brk: Break, lexicon: Lexicon) -> bool:

@@ -18,6 +18,9 @@ What it does to each run's text, and why:
   was a discretionary break, and ``GDPR-``/``og`` was joined to ``GDPRog``. Where a page shows
   a font's U+00AD inside a word, all of that font's soft hyphens on the page are hyphens, and
   the line-end ones are decided like any other hyphen.
+* A bullet drawn with a control code (a symbol font without Unicode) becomes ``•``: one such
+  glyph set before text in another font, two or more of them at one left edge
+  (``control_code_bullets``). Other control codes go.
 * Characters of dingbat fonts (ZapfDingbats, Wingdings, ...) are mapped by the font: their
   letter codes draw symbols (``n`` is a black square ``■``), so the letter must never reach the
   text. A code the table does not know is no text either: a lone one (an arrow or icon set as
@@ -89,6 +92,12 @@ SOFT_HYPHEN = "\u00ad"
 SOFT_IN_WORD = re.compile(r"\w\u00ad\w")
 #: A glyph narrower than this (em) is not drawn: a zero-width placeholder.
 DRAWN_EM = 0.05
+#: A bullet stands at least (a space) and at most (a tab's indent) this many ems before its
+#: item's text; a sign touches its number.
+BULLET_SPACE_EM = 0.2
+BULLET_GAP_EM = 4.0
+#: More lone control-code glyphs than this on a page are a font drawn glyph by glyph.
+MAX_CONTROL_BULLETS = 100
 #: CJK text: where it is, an ideograph is what it says.
 CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 #: Runs with one of these may hold an accent drawn over a letter.
@@ -99,13 +108,44 @@ def normalize_page(page: RawPage) -> RawPage:
     """Normalise every run of ``page``; runs left empty are dropped."""
     runs = []
     drawn = drawn_soft_hyphen_fonts(page.runs)
+    markers = control_code_bullets(page.runs)
     for run in page.runs:
+        if run in markers:
+            run = replace(run, text="•", char_x=(run.bbox.x0, run.bbox.x1) if run.char_x else ())
         if SOFT_HYPHEN in run.text:
             run = visible_soft_hyphens(run, run.font in drawn)
         clean = normalize_run(run)
         if clean is not None:
             runs.append(clean)
     return replace(page, runs=tuple(runs))
+
+
+def control_code_bullets(runs: Sequence[Run]) -> frozenset[Run]:
+    """Runs that are list bullets drawn with a control code (a symbol font without Unicode:
+    the IBM redbooks' ``BookMaster`` draws its bullet as ``\x02``), which would otherwise be
+    dropped with the list's marks. Such a run is one drawn control character that starts its
+    line (no text ends within an em before it: a math font's ``×`` between numbers does),
+    set apart before text in another font on its baseline (``BULLET_SPACE_EM`` to
+    ``BULLET_GAP_EM``), and at least two of
+    them stand one above the other at one left edge: a list, not a cipher font drawn glyph by
+    glyph (its neighbours are in its own font)."""
+    lone = [r for r in runs if len(r.text.strip()) == 1 and ord(r.text.strip()) < 0x20
+            and r.rotation == 0 and r.bbox.width > DRAWN_EM * r.size]
+    if not 2 <= len(lone) <= MAX_CONTROL_BULLETS:  # (hundreds: a font drawn glyph by glyph)
+        return frozenset()
+    def marks_text(marker: Run) -> bool:
+        reach, size = BULLET_GAP_EM * marker.size, marker.size
+        beside = [r for r in runs if r is not marker and r.rotation == 0 and r.text.strip()
+                  and r.bbox.y_overlap(marker.bbox) > 0]  # (raised exponents too: 10⁻²⁰ × 10)
+        if any(0 <= marker.bbox.x0 - r.bbox.x1 <= size for r in beside):
+            return False  # text just before it: a sign between numbers (6.90 × 10), not a bullet
+        after = min((r for r in beside if r.bbox.x0 >= marker.bbox.x1 - 0.1 * size),
+                    key=lambda r: r.bbox.x0, default=None)  # the item's text, the first thing after it
+        return after is not None and after.font != marker.font and abs(after.baseline - marker.baseline) <= 0.3 * size \
+            and BULLET_SPACE_EM * size <= after.bbox.x0 - marker.bbox.x1 <= reach
+    bullets = [r for r in lone if marks_text(r)]
+    return frozenset(r for r in bullets
+                     if any(o is not r and abs(o.bbox.x0 - r.bbox.x0) <= 0.1 * r.size for o in bullets))
 
 
 def normalize_run(run: Run) -> Run | None:

@@ -360,7 +360,7 @@ def split_block(block: Block, measure: float | None = None,
             # in justified type only a line that ends in a word (not a sentence, not a number:
             # a contents entry) leaves room that says something; a block of one line has no
             # measure of its own to leave room in
-            ends_in_word = lines[i].text.rstrip()[-1:].isalpha()
+            ends_in_word = lines[i].text.rstrip().rstrip("-\u00ad")[-1:].isalpha()  # (Soekarno-)
             room = right - lines[i].bbox.x1 if len(lines) > 1 and (ragged or ends_in_word) else None
             pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block, room))
             start = i + 1
