@@ -450,27 +450,29 @@ def test_a_ragged_block_whose_first_line_is_indented_wraps_after_a_full_stop():
     assert [len(p.lines) for p in split_block(block)] == [5]
 
 
+def ragged_column_break(right_first_row: str):
+    """The paragraphs of two ragged columns with indented paragraphs: the left one ends
+    ``… om opgaven.`` 35 pt short of its measure; the right one starts unindented with
+    ``right_first_row``."""
+    left_rows = ["Det handler om ledelse og om det", "at mere end digitaliseringen er", "i spil for de fleste af os her",
+                 "nu og for dem der kommer efter", "mere samtale om opgaven."]
+    right_rows = [right_first_row, "det nye arbejde og til lidt mere", "samtale om det hele nu."]
+    left = [make_run(t, 50 + (8 if k == 0 else 0), 100 + 12 * k) for k, t in enumerate(left_rows)]
+    right = [make_run(t, 270, 100 + 12 * k) for k, t in enumerate(right_rows)]
+    return build_paragraphs(body_blocks(left, right), LEXICON)
+
+
 def test_ragged_type_goes_on_across_a_column_break_where_the_next_word_did_not_fit():
     """Ragged type with indented paragraphs: the left column ends ``… om opgaven.`` 35 pt short
     of its measure, and the right column starts unindented with ``Medarbejderne`` (65 pt): the
     line wrapped at the column's foot, and the paragraph goes on."""
-    left_rows = ["Det handler om ledelse og om det", "at mere end digitaliseringen er", "i spil for de fleste af os her",
-                 "nu og for dem der kommer efter", "mere samtale om opgaven."]
-    right_rows = ["Medarbejderne skal have tid til", "det nye arbejde og til lidt mere", "samtale om det hele nu."]
-    left = [make_run(t, 50 + (8 if k == 0 else 0), 100 + 12 * k) for k, t in enumerate(left_rows)]
-    right = [make_run(t, 270, 100 + 12 * k) for k, t in enumerate(right_rows)]
-    found = build_paragraphs(body_blocks(left, right), LEXICON)
+    found = ragged_column_break("Medarbejderne skal have tid til")
     assert [len(p.lines) for p in found] == [8]
 
 
 def test_ragged_type_ends_a_paragraph_at_a_column_break_where_the_next_word_would_have_fitted():
     """The same, but ``Ja`` would have fitted after ``… opgaven.``: the paragraph ended there."""
-    left_rows = ["Det handler om ledelse og om det", "at mere end digitaliseringen er", "i spil for de fleste af os her",
-                 "nu og for dem der kommer efter", "mere samtale om opgaven."]
-    right_rows = ["Ja det skal de have tid til nu", "det nye arbejde og til lidt mere", "samtale om det hele nu."]
-    left = [make_run(t, 50 + (8 if k == 0 else 0), 100 + 12 * k) for k, t in enumerate(left_rows)]
-    right = [make_run(t, 270, 100 + 12 * k) for k, t in enumerate(right_rows)]
-    found = build_paragraphs(body_blocks(left, right), LEXICON)
+    found = ragged_column_break("Ja det skal de have tid til nu")
     assert [len(p.lines) for p in found] == [5, 3]
 
 

@@ -49,8 +49,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from .geometry import BBox, union_all
-from .model import Line, RawPage, Run
-from .model import first_word_width as first_word_width_of
+from .model import Line, RawPage, Run, first_word_width
 from .fonts import is_dingbat_font
 
 BASELINE_TOLERANCE_EM = 0.3
@@ -556,10 +555,12 @@ def is_loose_line_gap(rows: list[list[Run]], index: int, k: int, gx0: float, gap
     if gap <= WORD_GAP_EM * run.size:
         return False
     first, last = spread_words(row, k)
-    if last - first < 2 and not is_spread_pair(rows, index, k):
+    pair = last - first < 2
+    if pair and not is_spread_pair(rows, index, k):
         return False
+    # (a spread pair has shown that it fills the measure)
     return is_bridged_nearby(rows, index, gx0, run.bbox.x0, run, (row[k - 1].bbox.x0, run.bbox.x1)) \
-        or (spans_the_measure(rows, index, first, last) and is_forced_apart(rows, index, first, last))
+        or ((pair or spans_the_measure(rows, index, first, last)) and is_forced_apart(rows, index, first, last))
 
 
 def spread_words(row: list[Run], k: int) -> tuple[int, int]:
@@ -601,7 +602,7 @@ def is_forced_apart(rows: list[list[Run]], index: int, first: int, last: int) ->
         return False
     slack = sum(b.bbox.x0 - a.bbox.x1 - SPACE_WIDTH_EM * size for a, b in zip(words, words[1:]))
     below = next_line_start(rows, index, words[0])
-    if below is None or first_word_width(below) + SPACE_WIDTH_EM * size <= slack:
+    if below is None or first_word_width((below,)) + SPACE_WIDTH_EM * size <= slack:
         return False
     neighbours = neighbour_rows(rows, index, row[0].baseline, size)
     span = (words[0].bbox.x0, words[-1].bbox.x1)
@@ -655,11 +656,6 @@ def next_line_start(rows: list[list[Run]], index: int, left: Run) -> Run | None:
                                           or x0 - 3 * left.size <= run.bbox.x0 < x0 < run.bbox.x1):
                 return run
     return None
-
-
-def first_word_width(run: Run) -> float:
-    """The width of the first word of ``run`` (``model.first_word_width`` of the run alone)."""
-    return first_word_width_of((run,))
 
 
 def is_bridged_nearby(rows: list[list[Run]], index: int, gx0: float, gx1: float, style: Run,

@@ -94,7 +94,7 @@ class _Open:
     lines: list[Line] = field(default_factory=list)
     closed: bool = False
     last_block: Block | None = None
-    room: float | None = None  # the room left on the last line, in ragged type
+    room: float | None = None  # the room left on the last line (``Piece.room``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +195,12 @@ def wraps_into(current: _Open, piece: Piece) -> bool:
     last, first = current.lines[-1], piece.lines[0]
     if current.room is None or last.end_mark or not first.text[:1].isalpha() or not first.first_word:
         return False
-    same_type = abs(last.size - first.size) <= 0.05 * max(last.size, first.size) and last.bold == first.bold
-    return same_type and first.first_word + SPACE_EM * first.size > current.room
+    return in_same_type(last, first) and first.first_word + SPACE_EM * first.size > current.room
+
+
+def in_same_type(last: Line, first: Line) -> bool:
+    """Two lines in one size (within 5 %) and weight: a paragraph's type on both sides of a break."""
+    return abs(last.size - first.size) <= 0.05 * max(last.size, first.size) and last.bold == first.bold
 
 
 def runs_on_into(last: Line, first: Line) -> bool:
@@ -204,8 +208,7 @@ def runs_on_into(last: Line, first: Line) -> bool:
     in lower case (not a list marker): one sentence, whatever the shortness of the line before
     the break (a one-line piece of a paragraph set above a pull-quote, measured against a wider
     measure)."""
-    same_type = abs(last.size - first.size) <= 0.05 * max(last.size, first.size) and last.bold == first.bold
-    return same_type and not last.end_mark and not last.text.rstrip().endswith(SENTENCE_END) and \
+    return in_same_type(last, first) and not last.end_mark and not last.text.rstrip().endswith(SENTENCE_END) and \
         starts_lowercase(first.text) and not LIST_MARKER.match(first.text)
 
 
