@@ -158,6 +158,20 @@ def test_a_loose_line_stays_whole_beside_a_column_on_other_baselines():
     assert "når er skal ledere alle hvor" in found
 
 
+def test_a_loose_pair_whose_line_end_hyphen_hangs_past_the_measure_stays_one_line():
+    """``Handicapområdet            kompetenceudvik-`` with the hyphen hung outside the measure
+    (optical margins; Pango does not count the hyphen it adds at a soft hyphen): the word's
+    letters end where the other lines end, so the pair still fills the measure."""
+    from conftest import make_run
+    runs = stretched_rows(["Handicapområdet", "kompetenceudvikling"])
+    pair = [r for r in runs if r.text in ("Handicapområdet", "kompetenceudvikling")]
+    right = pair[1]
+    hyphenated = "kompetenceudvik-"
+    x0 = right.bbox.x1 - 5 * (len(hyphenated) - 1)  # the letters end at the measure, the hyphen 5 pt past it
+    runs[runs.index(right)] = make_run(hyphenated, x0, right.baseline)
+    assert "Handicapområdet kompetenceudvik-" in texts(runs)
+
+
 @pytest.mark.parametrize("words", [["Nye", "COVID-19-pandemien", "samarbejdet"], ["gøre", "leder?", "Ledelsen"]])
 def test_a_loose_line_of_words_with_digits_or_punctuation_stays_one_line(words):
     """A word with a digit or a question mark in it is still a word of the loose line."""

@@ -528,3 +528,81 @@ def test_a_short_justified_line_ending_in_a_broken_word_goes_on_at_the_column_fo
     right = [make_run("Hattalufthavnsterminalen i det", 270, 100), make_run("hele taget og nu.", 270, 112)]
     found = build_paragraphs(body_blocks(left, right), LEXICON)
     assert len(found) == 1
+
+
+# --------------------------------------------------------------------------- the type's own word space
+def spaced_run(text: str, x0: float, baseline: float, space: float, advance: float = 5.0):
+    """A run of ``advance``-wide glyphs whose word spaces are ``space`` points wide."""
+    edges, x = [], x0
+    for ch in text:
+        edges.append(x)
+        x += space if ch == " " else advance
+    edges.append(x)
+    return make_run(text, x0, baseline, char_x=edges)
+
+
+@pytest.mark.parametrize("space, wraps", [(3.5, True), (2.5, False)])
+def test_the_fit_test_counts_the_word_space_of_the_lines_own_type(space, wraps):
+    """13 pt are left after ``… arbejde.``; ``Ja`` is 10 pt wide. With the font's spaces 3.5 pt
+    wide (0.35 em, as in DejaVu Serif) ``Ja`` did not fit, and the line was a wrap; with 2.5 pt
+    spaces it would have fitted."""
+    from olparse.paragraphs import next_word_overflows
+    line, following = lay_out_lines([spaced_run("om det nye arbejde.", 50, 100, space),
+                                     spaced_run("Ja det er det", 50, 112, space)])
+    assert next_word_overflows(line, following, line.bbox.x1 + 13.0, sentences=True) is wraps
+
+
+def lines_ending_at(ends, spaces, texts=("ord der og her mere", "ordene her og der")):
+    """Lines from x = 50 to each of ``ends``, the word spaces of line k ``spaces[k]`` points
+    wide, the letters filling the rest; the texts alternate."""
+    runs = []
+    for k, (end, space) in enumerate(zip(ends, spaces)):
+        text = texts[k % 2]
+        letters, gaps = len(text.replace(" ", "")), text.count(" ")
+        runs.append(spaced_run(text, 50, 100 + 12 * k, space, (end - 50 - gaps * space) / letters))
+    return lay_out_lines(runs)
+
+
+def test_ragged_lines_that_happen_to_end_together_are_ragged_by_their_even_word_spaces():
+    """Half of these lines end within 0.2 em of one another, as justified lines would, but
+    every line spaces its words alike: justification would have stretched each by what it
+    lacks. The same ends with spaces that differ from line to line read as justified."""
+    from olparse.paragraphs import is_unjustified
+    ends = [200, 199.9, 186, 199.8, 190, 199.95, 188, 195]
+    assert is_unjustified(lines_ending_at(ends, [2.5] * len(ends)), 10.0)
+    assert not is_unjustified(lines_ending_at(ends, [2.5 + 0.4 * k for k in range(len(ends))]), 10.0)
+
+
+def test_even_word_spaces_do_not_make_lines_set_one_by_one_ragged():
+    """Verse, a list or contents entries space their words alike too, but each line starts
+    with a capital or a number: nothing says they wrap, and where they end together they keep
+    their breaks as before."""
+    from olparse.paragraphs import is_unjustified
+    ends = [200, 199.9, 186, 199.8, 190, 199.95, 188, 195]
+    lines = lines_ending_at(ends, [2.5] * len(ends), texts=("Ord der og her mere", "12 ordene her og der"))
+    assert not is_unjustified(lines, 10.0)
+
+
+def justified_column_foot(last_line_space: float):
+    """Two columns, paragraphs marked by space: the left column's last line ends a sentence
+    and fills the measure with word spaces ``last_line_space`` points wide; the right column
+    starts flush left at its head."""
+    rows = ["Der blev sagt meget om den nye plan for", "alle de ansatte i kommunen og deres", "ledere i dag og i morgen her."]
+    left = []
+    for k, text in enumerate(rows):
+        words_ = text.split()
+        if k < len(rows) - 1:
+            left += set_line(words_, 50, 100 + 12 * k, W)
+        else:
+            letters, gaps = len(text.replace(" ", "")), text.count(" ")
+            left.append(spaced_run(text, 50, 100 + 12 * k, last_line_space, (W - gaps * last_line_space) / letters))
+    right = [make_run("Og så videre i det uendelige", 270, 100), make_run("her og nu.", 270, 112)]
+    return build_paragraphs(body_blocks(left, right), LEXICON, indent_convention=False, natural_gap=0.25)
+
+
+def test_a_stretched_line_at_a_column_foot_goes_on_where_space_marks_paragraphs():
+    """Where space marks paragraphs, one that starts at a column's head shows no mark; but the
+    last line of the column before is stretched (word spaces 0.9 em against the natural
+    0.25 em), and justification does not stretch a paragraph's last line: it goes on."""
+    assert len(justified_column_foot(9.0)) == 1
+    assert len(justified_column_foot(2.5)) == 2  # set at its natural spacing: it may end there

@@ -714,8 +714,18 @@ def spans_the_measure(rows: list[list[Run]], index: int, first: int, last: int) 
     size = right.size
     around = [r for other in neighbour_rows(rows, index, row[0].baseline, size) for r in other]
     starts = any(abs(left.bbox.x0 - r.bbox.x0) <= 3 * size for r in around if r.bbox.x1 > left.bbox.x1)
-    ends = sum(1 for r in around if abs(r.bbox.x1 - right.bbox.x1) <= 0.25 * size) >= 2
+    edges = (right.bbox.x1, hyphen_start(right))
+    ends = sum(1 for r in around if any(abs(r.bbox.x1 - x) <= 0.25 * size for x in edges)) >= 2
     return starts and ends
+
+
+def hyphen_start(run: Run) -> float:
+    """Where a line-end hyphen that ends ``run`` starts (its end when it has none): the edge
+    of the measure where the hyphen hangs outside it (optical margins; Pango does not count
+    the hyphen it adds at a soft hyphen)."""
+    if run.text.endswith(HYPHENS + ("\u00ad",)) and len(run.char_x) == len(run.text) + 1:
+        return run.char_x[-2]
+    return run.bbox.x1
 
 
 def are_words_in_one_type(a: Run, b: Run) -> bool:

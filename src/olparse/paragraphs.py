@@ -35,8 +35,12 @@ from .model import Block, Line
 
 #: A line ending this many ems (of its size) before the right edge is short.
 SHORT_LINE_EM = 1.5
-#: A word space, in ems, for the test whether the next word would have fitted on a line.
+#: A word space, in ems, for the test whether the next word would have fitted on a line, where
+#: the line shows none of its own (``space_width``); a line's own median word space counts
+#: when it lies between ``MIN_SPACE_EM`` and ``MAX_SPACE_EM`` (wider: a tab or a stretched line).
 SPACE_EM = 0.25
+MIN_SPACE_EM = 0.15
+MAX_SPACE_EM = 0.5
 #: A first line starting this many ems right of the block's left edge is indented.
 INDENT_EM = 0.6
 #: Above this share of short lines a block is set ragged-right.
@@ -47,6 +51,8 @@ RAGGED_SHARE = 0.35
 FLUSH_SHARE = 1 / 3
 FLUSH_EM = 0.2
 FLUSH_MIN_LINES = 6
+#: Word spaces of ragged lines: the same on every line, within this many ems.
+EVEN_SPACE_EM = 0.02
 #: A baseline step this much larger than the block's leading is space between paragraphs.
 SPACING_RATIO = 1.12
 #: Word spaces this much wider than the natural ones show a justified (stretched) line.
@@ -183,7 +189,9 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
         # place such floats between paragraphs, so a sentence end here ends the paragraph,
         # unless the line before it is visibly justified (a paragraph's last line is not)
         return not starts_new_sentence(piece.lines[0].text) or is_stretched(last, natural_gap)
-    return indent_convention
+    # at a column or page foot: where space marks paragraphs, one that starts at the next
+    # column's head shows no mark, but a line stretched to the measure is no paragraph's last
+    return indent_convention or is_stretched(last, natural_gap)
 
 
 def wraps_into(current: _Open, piece: Piece) -> bool:
@@ -195,7 +203,7 @@ def wraps_into(current: _Open, piece: Piece) -> bool:
     last, first = current.lines[-1], piece.lines[0]
     if current.room is None or last.end_mark or not first.text[:1].isalpha() or not first.first_word:
         return False
-    return in_same_type(last, first) and first.first_word + SPACE_EM * first.size > current.room
+    return in_same_type(last, first) and first.first_word + space_width(last) > current.room
 
 
 def in_same_type(last: Line, first: Line) -> bool:
@@ -379,9 +387,29 @@ def is_unjustified(lines: Sequence[Line], size: float) -> bool:
     ends = sorted(ln.bbox.x1 for ln in lines[:-1])
     if len(ends) < FLUSH_MIN_LINES:
         return False
+    if has_natural_spacing(lines) and runs_on(lines):
+        return True
     near = FLUSH_EM * size
     together = max(bisect.bisect_right(ends, end + near) - i for i, end in enumerate(ends))
     return together < FLUSH_SHARE * len(ends)
+
+
+def has_natural_spacing(lines: Sequence[Line]) -> bool:
+    """Whether every line before the last that has two or more word spaces spaces its words
+    alike (the medians within ``EVEN_SPACE_EM``), as ragged type does: justification stretches
+    each line's spaces by what that line lacks, so they differ from line to line. Needs
+    ``FLUSH_MIN_LINES`` such lines."""
+    medians = [sorted(ln.word_gaps)[len(ln.word_gaps) // 2] for ln in lines[:-1] if len(ln.word_gaps) >= 2]
+    return len(medians) >= FLUSH_MIN_LINES and max(medians) - min(medians) <= EVEN_SPACE_EM
+
+
+def runs_on(lines: Sequence[Line]) -> bool:
+    """Whether the lines read as prose wrapped wherever the measure ended: fewer than half of
+    them after the first start with a capital or a digit. Lines set one by one (verse, a
+    list, contents entries) each start with one, and their even word spaces say nothing about
+    a rag."""
+    starts = [ln.text.lstrip()[:1] for ln in lines[1:]]
+    return sum(1 for ch in starts if ch.isupper() or ch.isdigit()) < len(starts) / 2
 
 
 def is_centred(lines: Sequence[Line], size: float) -> bool:
@@ -490,7 +518,19 @@ def next_word_overflows(line: Line, following: Line | None, right: float, senten
     if not word:
         return False
     width = following.first_word or following.bbox.width * len(word) / len(text)
-    return width + SPACE_EM * following.size > right - line.bbox.x1
+    return width + space_width(line) > right - line.bbox.x1
+
+
+def space_width(line: Line) -> float:
+    """The width in points of a word space in ``line``'s type: the median of its own word
+    spaces where it has two or more, else ``SPACE_EM``. Asked of lines set at their natural
+    spacing (ragged lines, and short lines, which justification does not stretch), whose spaces
+    are the font's: from 0.23 em (Minion) to 0.32 em (DejaVu Serif), and rounded up to whole
+    points by engines that place glyphs on a pixel grid."""
+    gaps = sorted(line.word_gaps)
+    if len(gaps) >= 2 and MIN_SPACE_EM <= gaps[len(gaps) // 2] <= MAX_SPACE_EM:
+        return gaps[len(gaps) // 2] * line.size
+    return SPACE_EM * line.size
 
 
 def typical_measure(blocks: Iterable[Block]) -> float | None:
