@@ -340,3 +340,43 @@ def test_rawdict_spans_of_a_misscaled_font_are_rescaled_too():
     run, = rawdict_to_runs(raw)
     assert run.size == pytest.approx(24, rel=0.01)
     assert run.bbox.height == pytest.approx(24, rel=0.01)
+
+
+# ----------------------------------------------------------------------------- letter spacing
+def tracked(text: str, x: float, gaps: list[float], width: float = 5.0) -> list[tuple]:
+    """Glyphs ``width`` wide, glyph k followed by a gap of ``gaps[k]`` points."""
+    out = []
+    for ch, gap in zip(text, gaps + [0.0]):
+        out.append(glyph(ch, x, width))
+        x += width + gap
+    return out
+
+
+def test_a_letter_spaced_word_whose_gaps_straddle_the_space_distance_reads_whole():
+    """Pango spreads a line of one word over the measure by letter spacing: gaps of 1.1 to
+    1.9 pt at 10 pt straddle the 1.5 pt that makes a space (``f orv al tn i ngs``)."""
+    gaps = [1.7, 1.4, 1.1, 1.6, 1.4, 1.7, 1.3, 1.9, 1.7, 1.2, 1.1, 1.5, 1.2, 1.1, 1.4, 1.7, 1.3]
+    runs = trace_to_runs([span(tracked("forvaltningschefen", 10, gaps))], PAGE)
+    assert texts(runs) == ["forvaltningschefen"]
+
+
+def test_a_letter_spaced_word_set_as_several_spans_reads_whole():
+    """The word's first letter and a ligature come as spans of their own: the line's spacing,
+    not each span's, decides (``Ö ffentlichkeitsarbeit``)."""
+    first = tracked("Ö", 10, [])
+    second = tracked("ﬀ", 10 + 5 + 2.0, [])
+    rest = tracked("entlichkeit", 10 + 2 * (5 + 2.0), [2.0, 1.8, 2.1, 1.9, 2.0, 1.8, 2.2, 1.9, 2.0, 1.9])
+    runs = trace_to_runs([span(first), span(second), span(rest)], PAGE)
+    assert texts(runs) == ["Öﬀentlichkeit"]
+
+
+def test_word_spaces_of_letter_spaced_type_stand_out_from_its_spacing():
+    """Tracked 1.5 pt, with a word space of 2.5 pt on top: one space, not one between letters."""
+    chars = tracked("Ledelse", 10, [1.5] * 6) + tracked("nu", 10 + 7 * 5 + 6 * 1.5 + 5.5, [1.5])
+    assert texts(trace_to_runs([span(chars)], PAGE)) == ["Ledelse nu"]
+
+
+def test_type_without_letter_spacing_keeps_its_narrow_word_spaces():
+    """A tight justified line: letters touch, word spaces 1.8 pt (0.18 em) still make spaces."""
+    chars = word("Der", 10) + word("var", 10 + 15 + 1.8) + word("en", 10 + 30 + 3.6) + word("gang", 10 + 40 + 5.4)
+    assert texts(trace_to_runs([span(chars)], PAGE)) == ["Der var en gang"]

@@ -53,6 +53,9 @@ from ._common import (baseline_across, clean_font_name, clean_text, is_bold_name
 SPACE_DIST = 0.15
 #: Glyphs further apart than this (in em, either way) are not on one run (``SPACE_MAX_DIST``).
 SPACE_MAX_DIST = 0.8
+#: A span on one line whose glyphs mostly stand apart by this much (in em; the lower quartile
+#: of its gaps) is letter-spaced; a word space then needs ``SPACE_DIST`` beyond that spacing.
+TRACKED_EM = 0.05
 FLAG_ITALIC = 2
 FLAG_BOLD = 16
 NO_GLYPH = -1
@@ -75,6 +78,7 @@ def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]
     rescale_misscaled_spans(spans)
     pieces: list[Piece] = []
     pen = Pen()
+    traced: list[tuple[dict, Columns]] = []
     for span in spans:
         chars = span["chars"]
         if not chars:
@@ -83,7 +87,9 @@ def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]
         if span["wmode"] or (span["dir"] != HORIZONTAL and rotation_of(*span["dir"]) % 90) or \
                 (needs_text_page(codes) and not is_dingbat_font(span["font"])):
             return None  # a dingbat glyph without Unicode needs no repair: normalize drops it
-        add_span(pieces, pen, span, page, Columns(codes, glyphs, origins, boxes))
+        traced.append((span, Columns(codes, glyphs, origins, boxes)))
+    for (span, columns), spacing in zip(traced, line_letter_spacings(traced)):
+        add_span(pieces, pen, span, page, columns, spacing)
     runs: list[Run] = []
     styles: dict[tuple, tuple] = {}
     for piece in pieces:
@@ -170,8 +176,62 @@ def style_of(span: dict) -> tuple:
     return (span["font"], span["size"], span["flags"], span["color"], span["dir"], span["type"])
 
 
+def line_letter_spacings(traced: Sequence[tuple[dict, Columns]]) -> list[float]:
+    """The letter spacing (``letter_spacing``, in points) of each span's line: of the gaps
+    between the glyphs of consecutive horizontal spans in one style on one baseline, the
+    spaces between spans included. A letter-spaced word may come as several spans (Pango
+    starts one at a ligature), which tell nothing one by one; measured by the line, every gap
+    of the word is judged alike."""
+    out: list[float] = []
+    line = TracedLine()
+    for span, columns in traced:
+        size = span["size"]
+        origins, boxes = columns.origins, columns.boxes
+        if NO_GLYPH in columns.glyphs:  # a ligature's further characters: only drawn glyphs count
+            drawn = [i for i, g in enumerate(columns.glyphs) if g != NO_GLYPH]
+            origins, boxes = [origins[i] for i in drawn], [boxes[i] for i in drawn]
+        if span["dir"] != HORIZONTAL or not origins:
+            out += line.spacings()
+            out.append(0.0)
+            line = TracedLine()
+            continue
+        starts, ys = zip(*origins)
+        if max(ys) - min(ys) > LINE_SHIFT * size:
+            out += line.spacings()
+            out.append(0.0)
+            line = TracedLine()
+            continue
+        style = style_of(span)
+        ends = list(zip(*boxes))[2]
+        if line.spans and style == line.style and abs(ys[0] - line.baseline) <= LINE_SHIFT * size:
+            line.gaps.append(starts[0] - line.end)
+        else:
+            out += line.spacings()
+            line = TracedLine(style, ys[0], size)
+        line.spans += 1
+        line.gaps.extend(map(operator.sub, starts[1:], ends))
+        line.end = ends[-1]
+    return out + line.spacings()
+
+
+class TracedLine:
+    """The spans of one line in one style, as ``line_letter_spacings`` gathers them."""
+
+    __slots__ = ("style", "baseline", "size", "spans", "gaps", "end")
+
+    def __init__(self, style: tuple | None = None, baseline: float = 0.0, size: float = 0.0) -> None:
+        self.style, self.baseline, self.size = style, baseline, size
+        self.spans = 0
+        self.gaps: list[float] = []
+        self.end = 0.0
+
+    def spacings(self) -> list[float]:
+        """The line's letter spacing, once for each of its spans."""
+        return [letter_spacing(self.gaps, self.size)] * self.spans if self.spans else []
+
+
 def add_span(pieces: list[Piece], pen: Pen, span: dict, page: tuple[float, float, float, float],
-             columns: Columns) -> None:
+             columns: Columns, spacing: float = 0.0) -> None:
     """Add one traced span's glyphs to ``pieces``, continuing the last piece where MuPDF would.
 
     A span continues the previous piece when it has the same style, sits on the same baseline
@@ -192,9 +252,9 @@ def add_span(pieces: list[Piece], pen: Pen, span: dict, page: tuple[float, float
         pen.end, pen.last = None, " "
     horizontal = (ux, uy) == HORIZONTAL or rotation_of(ux, uy) == 0
     if horizontal and inside(span["bbox"], page) and columns.glyphs[0] != NO_GLYPH:
-        add_plain_glyphs(pieces, pen, span, current, columns)
+        add_plain_glyphs(pieces, pen, span, current, columns, spacing)
     else:
-        add_glyphs(pieces, pen, span, current, page, horizontal)
+        add_glyphs(pieces, pen, span, current, page, horizontal, SPACE_DIST * size + spacing)
     pen.style = style
 
 
@@ -202,7 +262,8 @@ def inside(box: Sequence[float], page: tuple[float, float, float, float]) -> boo
     return box[0] >= page[0] and box[1] >= page[1] and box[2] <= page[2] and box[3] <= page[3]
 
 
-def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None, columns: Columns) -> None:
+def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None, columns: Columns,
+                     spacing: float = 0.0) -> None:
     """The common case, in bulk: horizontal glyphs, all on the page, the first one a glyph of
     its own (not a ligature's further character).
 
@@ -220,14 +281,14 @@ def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece |
     starts, lines = zip(*origins)
     ends = list(zip(*boxes))[2]
     size = span["size"]
-    space_gap, split_gap = SPACE_DIST * size, SPACE_MAX_DIST * size
+    space_gap, split_gap = SPACE_DIST * size + spacing, SPACE_MAX_DIST * size
     ux, uy = span["dir"]
     if uy:  # across the line: its baseline (a line tilted by a degree or two still has one)
         lines = [o[1] * ux - o[0] * uy for o in origins]
     if len(starts) > 1:
         gaps = list(map(operator.sub, starts[1:], ends))
         if max(gaps) > space_gap or min(gaps) < -split_gap or max(lines) - min(lines) > LINE_SHIFT * size:
-            add_glyphs(pieces, pen, span, current, None, True)
+            add_glyphs(pieces, pen, span, current, None, True, space_gap)
             return
     text = "".join(map(chr, columns.codes))
     current = continued(current, pen, starts[0], text[0], space_gap, split_gap)
@@ -238,6 +299,21 @@ def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece |
     current.edges.extend(starts if drawn is None else ligature_edges(glyphs, columns.origins, columns.boxes))
     current.end = ends[-1]
     pen.end, pen.last, pen.baseline = ends[-1], text[-1], lines[-1]
+
+
+def letter_spacing(gaps: Sequence[float], size: float) -> float:
+    """The letter spacing of a span on one line, in points: the lower quartile of the gaps
+    between its glyphs where that is at least ``TRACKED_EM`` (most glyphs stand apart), else 0.
+
+    Type is letter-spaced for display, and to fill a justified line: Pango spreads a line of
+    one long word over the measure that way, and InDesign's justification may add letter
+    spacing. Gaps of 0.1 to 0.2 em straddle ``SPACE_DIST`` and would break the word at random
+    (``f orv al tn i ngs chef en``); measured from the spacing, a word space still stands out.
+    Four gaps or more are needed (the quartile of fewer says nothing)."""
+    if len(gaps) < 4:
+        return 0.0
+    spacing = sorted(gaps)[len(gaps) // 4]
+    return spacing if spacing >= TRACKED_EM * size else 0.0
 
 
 def ligature_edges(glyphs: Sequence[int], origins: Sequence[tuple[float, float]],
@@ -256,11 +332,15 @@ def ligature_edges(glyphs: Sequence[int], origins: Sequence[tuple[float, float]]
 
 
 def add_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece | None,
-               page: tuple[float, float, float, float] | None, horizontal: bool) -> None:
-    """Glyph by glyph: clipping, ligature clusters, spaces and splits (see ``add_span``)."""
+               page: tuple[float, float, float, float] | None, horizontal: bool,
+               space_gap: float | None = None) -> None:
+    """Glyph by glyph: clipping, ligature clusters, spaces and splits (see ``add_span``);
+    ``space_gap`` is the gap that makes a space, ``SPACE_DIST`` em unless given."""
     ux, uy = span["dir"]
     size = span["size"]
-    space_gap, split_gap = SPACE_DIST * size, SPACE_MAX_DIST * size
+    split_gap = SPACE_MAX_DIST * size
+    if space_gap is None:
+        space_gap = SPACE_DIST * size
     for code, glyph, origin, box in span["chars"]:
         x0, y0, x1, y1 = box
         if page is not None and (x1 < page[0] or y1 < page[1] or x0 > page[2] or y0 > page[3]):
