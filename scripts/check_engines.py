@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX, groff, Story, ReportLab, WeasyPrint.
+"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX, groff, Story, ReportLab, WeasyPrint, Pango.
 
 Usage (from the project root)::
 
     python scripts/check_engines.py                 # 12 LaTeX + 6 groff + 12 each of the others
-    python scripts/check_engines.py --latex 36 --groff 12 --story 24 --reportlab 24 --weasyprint 24 --keep /tmp/engines --show
+    python scripts/check_engines.py --latex 36 --groff 12 --story 24 --reportlab 24 --weasyprint 24 --cairo 24 --keep /tmp/engines --show
 
 Each document is generated here from a made-up Danish (LaTeX, with babel's Danish
 hyphenation) or English/German/Swedish (groff, with its hyphenation patterns) vocabulary of
@@ -21,7 +21,9 @@ three columns, ragged or justified, paragraphs marked by a first-line indent or 
 the same kind of documents in Times. WeasyPrint (when ``weasyprint`` is installed) sets an
 article from HTML and CSS: a title and standfirst across the page, the body in CSS columns
 with subheadings, a running footer; font, size, alignment, paragraph mark and CSS
-hyphenation vary with the seed.
+hyphenation vary with the seed. Pango on a cairo PDF surface (when ``pangocairocffi`` is
+installed, with ``pyphen`` for soft hyphens) sets the same kind of article line by line into
+columns: how GTK programs, Inkscape and many report generators write PDF.
 
 Engines that are not installed are skipped (``pdflatex`` from TeX Live with
 ``texlive-lang-european``; ``groff`` with ``gropdf``). This is a measurement, not a test: it
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import random
 import re
 import shutil
@@ -229,6 +232,131 @@ def build_weasyprint(source: str, pdf: Path) -> None:
     weasyprint.HTML(string=source).write_pdf(str(pdf))
 
 
+CAIRO_FONTS = ("DejaVu Serif", "Nimbus Roman", "Nimbus Sans", "P052", "Bitstream Charter", "C059",
+               "URW Bookman", "DejaVu Sans")
+PYPHEN_LANGUAGES = {"da": "da_DK", "en": "en_GB", "de": "de_DE", "sv": "sv_SE"}
+
+
+def cairo_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
+    """An article for Pango and cairo (as GTK programs, Inkscape and many report generators
+    write PDF): a title and a standfirst across the page, body paragraphs in two or three
+    columns with a subheading every few paragraphs, and a footer. The settings (font, size,
+    columns, justified or ragged, indent or space, soft hyphens from pyphen in two seeds of
+    three) and the text go in the source as JSON."""
+    rng = random.Random(seed)
+    if language == "da":
+        long, short = LONG_DA, SHORT_DA
+    else:
+        long = [w for w in GROFF_WORDS[language] if len(w) > 9]
+        short = [w for w in GROFF_WORDS[language] if len(w) <= 9]
+    paragraphs = [" ".join(sentence(rng, long, short, 0.15) for _ in range(rng.randint(2, 6)))
+                  for _ in range(rng.randint(8, 14))]
+    items = []
+    for i, text in enumerate(paragraphs):
+        if i and i % rng.randint(3, 5) == 0:
+            items.append(["h", sentence(rng, long, short, 0.2).split(".")[0][:40].rstrip()])
+        items.append(["p", text])
+    settings = {"font": CAIRO_FONTS[seed % len(CAIRO_FONTS)], "columns": [2, 3][seed % 2],
+                "justify": (seed // 2) % 2 == 0, "indent": (seed // 4) % 2 == 0, "size": 9 + seed % 3,
+                "hyphenate": (seed // 3) % 3 != 0, "language": language,
+                "title": sentence(rng, long, short, 0.3)[:50].rsplit(" ", 1)[0],
+                "lead": sentence(rng, long, short, 0.2), "items": items}
+    return json.dumps(settings), paragraphs
+
+
+def soft_hyphenated(text: str, language: str) -> str:
+    """``text`` with soft hyphens at pyphen's break points in words of seven letters or more."""
+    import pyphen
+    dictionary = pyphen.Pyphen(lang=PYPHEN_LANGUAGES[language])
+    return " ".join(dictionary.inserted(w, hyphen="\u00ad") if len(w) > 6 and "-" not in w else w
+                    for w in text.split(" "))
+
+
+def build_cairo(source: str, pdf: Path) -> None:
+    """Set ``cairo_document`` with Pango on a cairo PDF surface, line by line into columns
+    (``cairocffi``, ``pangocffi`` and ``pangocairocffi``, which load the system's libraries).
+    Pango justifies by stretching word spaces, a line of one word by letter spacing, and draws
+    a hyphen at a soft hyphen where it breaks."""
+    import cairocffi
+    import pangocairocffi
+    import pangocffi
+    pango, pangocairo = pangocffi.pango, pangocairocffi.pangocairo
+    s = json.loads(source)
+    width, height, margin, gutter = 595.0, 842.0, 48.0, 14.0
+    columns, size = s["columns"], float(s["size"])
+    measure = (width - 2 * margin - gutter * (columns - 1)) / columns
+    leading = round(size * 1.25, 2)
+    surface = cairocffi.PDFSurface(str(pdf), width, height)
+    context = cairocffi.Context(surface)
+    cairo_t = pangocairocffi.ffi.cast("cairo_t *", context._pointer)
+    extents = pangocffi.ffi.new("PangoRectangle *")
+
+    def lines_of(text: str, font: str, line_width: float, justify: bool = False, indent: float = 0.0):
+        layout = pangocairocffi.create_layout(context)
+        pangocairocffi.set_resolution(layout.context, 72)  # sizes in points, not pixels
+        pango.pango_layout_context_changed(layout.pointer)
+        description = pango.pango_font_description_from_string(font.encode())
+        pango.pango_layout_set_font_description(layout.pointer, description)
+        pango.pango_font_description_free(description)
+        layout.width = pangocffi.units_from_double(line_width)
+        layout.wrap = pangocffi.WrapMode.WORD
+        pango.pango_layout_set_justify(layout.pointer, justify)
+        pango.pango_layout_set_indent(layout.pointer, pangocffi.units_from_double(indent))
+        layout.text = text
+        found = []
+        it = pango.pango_layout_get_iter(layout.pointer)
+        while True:
+            pango.pango_layout_iter_get_line_extents(it, pangocffi.ffi.NULL, extents)
+            found.append((pango.pango_layout_iter_get_line_readonly(it), pangocffi.units_to_double(extents.x)))
+            if not pango.pango_layout_iter_next_line(it):
+                break
+        pango.pango_layout_iter_free(it)
+        return layout, found  # the layout owns its lines: keep it alive while they are drawn
+
+    def show(line, x: float, y: float) -> None:
+        context.move_to(x, y)
+        pangocairo.pango_cairo_show_layout_line(cairo_t, line)
+
+    page, column, y, top = 1, 0, margin, margin
+    for text, font, step in ((s["title"], f"{s['font']} Bold {2.4 * size:.0f}", 2.6 * size),
+                             (s["lead"], f"{s['font']} Bold {1.3 * size:.1f}", 1.6 * size)):
+        layout, found = lines_of(text, font, width - 2 * margin)
+        for line, dx in found:
+            y += step
+            show(line, margin + dx, y)
+        y += size
+    top = y
+    bottom = height - margin
+
+    def footer() -> None:
+        layout, found = lines_of(f"Side {page}", f"{s['font']} 8", 100)
+        show(found[0][0], width / 2 - 15, height - 24)
+
+    for kind, text in s["items"]:
+        if kind == "h":
+            y += leading * 0.6 if y > top else 0
+            layout, found = lines_of(text, f"{s['font']} Bold {1.1 * size:.1f}", measure)
+            if y + (len(found) + 2) * leading > bottom:
+                y = bottom  # keep a heading with its paragraph
+        else:
+            if s["hyphenate"]:
+                text = soft_hyphenated(text, s["language"])
+            layout, found = lines_of(text, f"{s['font']} {size}", measure, s["justify"], 1.2 * size if s["indent"] else 0)
+            y += 0.5 * size if not s["indent"] and y > top else 0
+        for line, dx in found:
+            if y + leading > bottom:
+                column += 1
+                if column == columns:
+                    footer()
+                    context.show_page()
+                    page, column, top = page + 1, 0, margin
+                y = top
+            y += leading
+            show(line, margin + column * (measure + gutter) + dx, y)
+    footer()
+    surface.finish()
+
+
 def have_module(name: str) -> bool:
     try:
         __import__(name)
@@ -243,6 +371,8 @@ def build(engine: str, source: str, stem: str, workdir: Path) -> Path | None:
         build_reportlab(source, workdir / f"{stem}.pdf")
     elif engine == "weasyprint":
         build_weasyprint(source, workdir / f"{stem}.pdf")
+    elif engine == "cairo":
+        build_cairo(source, workdir / f"{stem}.pdf")
     elif engine == "story":
         build_story(source, workdir / f"{stem}.pdf")
     elif engine == "latex":
@@ -285,6 +415,10 @@ def main() -> int:
     parser.add_argument("--weasyprint", type=int, default=12, help="number of WeasyPrint documents (if installed)")
     parser.add_argument("--weasyprint-language", default="da", choices=["da", "en", "de", "sv"],
                         help="the language of the WeasyPrint documents (default: da)")
+    parser.add_argument("--cairo", type=int, default=12,
+                        help="number of Pango and cairo documents (if pangocairocffi is installed)")
+    parser.add_argument("--cairo-language", default="da", choices=["da", "en", "de", "sv"],
+                        help="the language of the Pango and cairo documents (default: da)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this directory")
     parser.add_argument("--show", action="store_true", help="name every paragraph that is not intact")
     args = parser.parse_args()
@@ -293,8 +427,10 @@ def main() -> int:
                 ("story", args.story, story_document, None),
                 ("reportlab", args.reportlab, reportlab_document, "reportlab"),
                 ("weasyprint", args.weasyprint,
-                 functools.partial(weasyprint_document, language=args.weasyprint_language), "weasyprint"))
-               if count and (tool is None or (have_module(tool) if tool in ("reportlab", "weasyprint")
+                 functools.partial(weasyprint_document, language=args.weasyprint_language), "weasyprint"),
+                ("cairo", args.cairo, functools.partial(cairo_document, language=args.cairo_language),
+                 "pangocairocffi"))
+               if count and (tool is None or (have_module(tool) if tool in ("reportlab", "weasyprint", "pangocairocffi")
                                               else shutil.which(tool)))]
     if not engines:
         print("no engine available (pdflatex, groff)")
