@@ -380,3 +380,11 @@ def test_type_without_letter_spacing_keeps_its_narrow_word_spaces():
     """A tight justified line: letters touch, word spaces 1.8 pt (0.18 em) still make spaces."""
     chars = word("Der", 10) + word("var", 10 + 15 + 1.8) + word("en", 10 + 30 + 3.6) + word("gang", 10 + 40 + 5.4)
     assert texts(trace_to_runs([span(chars)], PAGE)) == ["Der var en gang"]
+
+
+def test_a_word_spread_unevenly_by_whole_points_reads_whole():
+    """Glyphs placed on a whole-point grid spread a word 1.2 to 3.5 pt apart at 10 pt: the
+    line's median gap is its spacing, and none of its gaps stands 1.5 pt beyond it."""
+    gaps = [1.2, 2.9, 3.3, 1.6, 2.9, 2.1, 2.9, 2.7, 1.8, 3.5, 2.9, 1.9, 2.8, 1.9, 2.9, 3.2, 1.7, 3.2, 2.7]
+    runs = trace_to_runs([span(tracked("kompetensförsörjning", 10, gaps))], PAGE)
+    assert texts(runs) == ["kompetensförsörjning"]
