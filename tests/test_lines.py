@@ -777,3 +777,29 @@ def test_the_first_word_of_a_line_is_measured_from_its_glyphs():
     # a word that ends at a gap between runs, and one that is all of its run
     assert first_word_width((make_run("Med", 50, 100), make_run("arbejde", 80, 100))) == 15
     assert first_word_width((make_run("Med", 50, 100), make_run("arbejde", 65.5, 100))) == 65.5 + 35 - 50
+
+
+def test_a_lone_line_at_the_head_of_the_next_column_stays_apart_under_a_standfirst():
+    """A paragraph's last line at the head of the next column, which holds nothing else,
+    1.5 em from the first column's first line: the standfirst above crosses the gutter, but
+    every row around in the body's type ends at the gap."""
+    from conftest import make_run
+    lead = make_run("Et langt standfirst der går hen over begge spalter her", 50, 76, size=12, bold=True)
+    left = [make_run(t, 50, 100 + 12 * k) for k, t in enumerate(
+        ["Det handler om ledelse og om det", "mere end digitaliseringen i dag", "og i morgen for os alle sammen",
+         "og det nye arbejde og til lidt"])]
+    found = texts([lead] + left + [make_run("slut.", 50 + 32 * 5 + 15, 100)])
+    assert "slut." in found and "Det handler om ledelse og om det" in found
+
+
+def test_a_raised_mark_in_a_gap_keeps_the_row_whole():
+    """A table's header with a raised exponent, smaller, standing in the gap after its word. Like a standfirst it crosses the gap in other type, but a row in smaller type
+    is this row's own marks, not a title across two columns: the row is one line."""
+    from conftest import make_run
+    lead = make_run("Et langt standfirst der går hen over begge spalter her", 50, 76, size=12, bold=True)
+    left = [make_run(t, 50, 100 + 12 * k) for k, t in enumerate(
+        ["Det handler om ledelse og om det", "mere end digitaliseringen i dag", "og i morgen for os alle sammen",
+         "og det nye arbejde og til lidt"])]
+    mark = make_run("e-13", 50 + 32 * 5 + 2, 97, size=6)  # 212 to 224 in the gap from 210 to 225
+    found = texts([lead] + left + [mark, make_run("s", 50 + 32 * 5 + 15, 100)])
+    assert not any(t == "s" for t in found)

@@ -55,6 +55,8 @@ from .fonts import is_dingbat_font
 BASELINE_TOLERANCE_EM = 0.3
 WORD_GAP_EM = 0.5
 COLUMN_GAP_EM = 2.5
+#: A line of a text column is at least this many ems wide (see ``is_column_gap``).
+COLUMN_LINE_EM = 10.0
 #: Between runs of one line, a gap wider than this reads as a word space.
 SPACE_GAP_EM = 0.12
 #: How far up and down (in line heights) to look for rows that show a gutter.
@@ -538,7 +540,8 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
             prev.append(run)
         elif (not scanned and sizes_clash(prev[-1], run, gap)
               and not (scripts and (prev[-1] in scripts or run in scripts))) or \
-                is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size), prev[-1]):
+                is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size), prev[-1],
+                              prev[0].bbox.x0):
             segments.append([run])
         else:
             prev.append(run)
@@ -783,8 +786,11 @@ def sizes_clash(a: Run, b: Run, gap: float) -> bool:
 
 
 def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, size: float,
-                  style: Run | None = None) -> bool:
+                  style: Run | None = None, line_start: float | None = None) -> bool:
     """Decide whether the gap ``gx0..gx1`` in row ``index`` separates two columns.
+
+    ``line_start`` is where the segment left of the gap starts: a column's line is
+    ``COLUMN_LINE_EM`` wide or more (a table's cells and an OCR layer's words are narrower).
 
     A row whose ink crosses the gap counts against a gutter in full when set like ``style`` (the
     run left of the gap), and half otherwise: a title or standfirst may span the columns.
@@ -794,14 +800,19 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
         return False
     if gap >= COLUMN_GAP_EM * size:
         return True
-    crossed, channel, left_only, right_only = 0.0, 0, 0, 0
+    crossed, in_style, channel, left_only, right_only = 0.0, 0, 0, 0, 0
     baseline = rows[index][0].baseline
+    row_end = max(r.bbox.x1 for r in rows[index])
+    aligned = False  # a row around ends where this row ends: the gap lies inside their measure
     for other in neighbour_rows(rows, index, baseline, size):
+        aligned = aligned or abs(max(r.bbox.x1 for r in other) - row_end) <= 0.5 * size
         if abs(other[0].baseline - baseline) > 2 * size and is_gutter_mark(other, gx0, gx1):
             continue  # a page number centred in the gutter lines away neither bridges it nor shows it
         free = widest_free_span(other, gx0, gx1)
         if free < 0.3 * size:
-            crossed += 1.0 if style is None or crosses_in_style(other, gx0, gx1, style) else 0.5
+            full = style is None or crosses_in_style(other, gx0, gx1, style)
+            crossed += 1.0 if full else 0.5
+            in_style += full or max(r.size for r in other) < size  # (a row of raised marks: this row's own)
         elif free >= max(0.5 * size, CHANNEL_SHARE * gap):
             left, right = ink_sides(other, gx0, gx1, size)
             channel += left and right
@@ -810,6 +821,14 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
     # columns on staggered baseline grids: each row shows only one side of the channel
     channel += min(left_only, right_only)
     if channel and channel >= 2 * crossed:
+        return True
+    # a column beside one that holds nothing but this row's line (a paragraph's last line at the
+    # head of the next column): the rows around in this type end at the gap, only a title or
+    # standfirst in larger type crosses it, no row around has ink right of it (a table's next
+    # cells), and none ends where the row ends (a number set flush right after a dot leader
+    # ends where the column's other lines end)
+    if not in_style and left_only >= 2 and not channel and not aligned and gap > 1.0 * size \
+            and line_start is not None and gx0 - line_start >= COLUMN_LINE_EM * size:
         return True
     if crossed:
         return False
