@@ -606,3 +606,61 @@ def test_a_stretched_line_at_a_column_foot_goes_on_where_space_marks_paragraphs(
     0.25 em), and justification does not stretch a paragraph's last line: it goes on."""
     assert len(justified_column_foot(9.0)) == 1
     assert len(justified_column_foot(2.5)) == 2  # set at its natural spacing: it may end there
+
+
+# --------------------------------------------------------------------------- the document's conventions
+def wrap_rows(rows):
+    """One block of rows (5 pt a character, 12 pt apart) as a body block."""
+    from olparse.pipeline import layout_page
+    (block,) = layout_page(make_page([make_run(t, 50, 100 + 12 * k) for k, t in enumerate(rows)])).blocks
+    return [(block, "body")]
+
+
+def test_a_ragged_block_without_an_indent_of_its_own_wraps_where_the_document_indents():
+    """The rest of a paragraph at a column's head shows no indent, but the document's body
+    starts its paragraphs with one: ``… digitaliseringen.`` with ``Medarbejderne`` (65 pt)
+    not fitting after it is a wrap."""
+    blocks = wrap_rows(["Det handler om ledelse og om", "mere end digitaliseringen.", "Medarbejderne skal have tid til",
+                        "det nye arbejde og til lidt", "mere samtale om opgaven og"])
+    assert len(build_paragraphs(blocks, LEXICON, indents_seen=True)) == 1
+    assert len(build_paragraphs(blocks, LEXICON)) == 2
+
+
+def test_a_block_too_small_to_show_its_rag_is_ragged_where_the_body_is():
+    """Three lines say nothing of a rag; in a ragged body they are ragged too, so the full
+    stop that ``Medarbejderne`` did not fit after is a wrap."""
+    blocks = wrap_rows(["mere end digitaliseringen.", "Medarbejderne skal have tid til", "det nye arbejde og til lidt"])
+    assert len(build_paragraphs(blocks, LEXICON, indents_seen=True, ragged_body=True)) == 1
+    assert len(build_paragraphs(blocks, LEXICON, indents_seen=True)) == 2
+
+
+def test_the_body_is_ragged_where_most_of_its_large_blocks_are():
+    from olparse.paragraphs import is_ragged_body
+    from olparse.pipeline import layout_page
+    ragged = ["Det handler om ledelse og om", "mere end digitaliseringen i", "dag og i morgen for os", "det nye arbejde og til lidt",
+              "mere samtale om opgaven og", "om det som vi gør", "i hverdagen og når det", "gælder."]
+    left = [make_run(t, 50, 100 + 12 * k) for k, t in enumerate(ragged)]
+    right = [make_run(t, 270, 100 + 12 * k) for k, t in enumerate(ragged)]
+    blocks = layout_page(make_page(left + right)).blocks
+    assert is_ragged_body(blocks)
+    left, _ = typeset_column([words(0, 90)], 50, 100, W, continues=True)
+    right, _ = typeset_column([words(90, 90)], 270, 100, W, continues=True)
+    justified = layout_page(make_page(left + right)).blocks
+    assert len(justified) == 2 and not is_ragged_body(justified)
+
+
+def test_a_block_in_other_type_does_not_continue_the_paragraph_before_it():
+    """A figure's caption (9 pt) at the head of the next column, after a body line (10 pt)
+    that ends no sentence: the caption is no part of the body's sentence. The same line in the
+    body's size goes on, and so do lines of one font in other sizes (an OCR layer sizes each
+    line by its own box)."""
+    from olparse.pipeline import layout_page
+    body = [make_run(t, 50, 100 + 12 * k) for k, t in enumerate(
+        ["Det handler om ledelse og om det", "mere end digitaliseringen i dag", "og i morgen for os alle sammen",
+         "og det nye arbejde og til lidt"])]
+    for size, expected in ((9.0, 2), (10.0, 1)):
+        head = [make_run("Figur 2. Sådan går det", 270, 100, size=size, font="Caption-Italic")]
+        blocks = layout_page(make_page(body + head)).blocks
+        assert len(build_paragraphs([(b, "body") for b in blocks], LEXICON)) == expected, size
+    ocr = layout_page(make_page(body + [make_run("Figur 2. Sådan går det", 270, 100, size=9.0)])).blocks
+    assert len(build_paragraphs([(b, "body") for b in ocr], LEXICON)) == 1

@@ -28,8 +28,8 @@ from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
 from .model import Block
-from .paragraphs import (SENTENCE_END, Paragraph, build_paragraphs, line_signal, natural_word_gap, typical_measure,
-                         uses_indents)
+from .paragraphs import (Paragraph, ends_sentence, build_paragraphs, is_ragged_body, line_signal, natural_word_gap,
+                         typical_measure, uses_indents)
 from .style import DocStyle
 
 
@@ -167,8 +167,9 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                 leftovers.append(item)
     leftovers.extend(pending)
     body_blocks = [b for d in drafts for b, kind in d.flow if kind == "body"]
-    layout = {"indent_convention": uses_indents(body_blocks), "measure": typical_measure(body_blocks),
-              "natural_gap": natural_word_gap(body_blocks)}
+    indents = uses_indents(body_blocks)
+    layout = {"indent_convention": indents, "indents_seen": indents, "measure": typical_measure(body_blocks),
+              "natural_gap": natural_word_gap(body_blocks), "ragged_body": is_ragged_body(body_blocks)}
     kept = [d for d in drafts if d.has_body()]
     kept_ids = {id(d) for d in kept}
     for d in drafts:
@@ -211,7 +212,7 @@ def continued_draft(drafts: Sequence[_Draft], current: _Draft | None, block: Blo
         if last.page < block.page - 1:
             break
         if kind == "body" and framed_alike(last, block) and \
-                not last.lines[-1].text.rstrip().endswith(SENTENCE_END):
+                not ends_sentence(last.lines[-1].text):
             return draft
     return None
 

@@ -120,12 +120,16 @@ class Piece:
 
 def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
                      indent_convention: bool = True, strict: bool = False,
-                     measure: float | None = None, natural_gap: float | None = None) -> list[Paragraph]:
+                     measure: float | None = None, natural_gap: float | None = None,
+                     indents_seen: bool = False, ragged_body: bool = False) -> list[Paragraph]:
     """Turn ``(block, kind)`` pairs (kind ``"body"`` or ``"heading"``) into paragraphs.
 
     ``strict`` (for boxes and lists): a new block continues the paragraph only after a line-end
     hyphen or when it starts in lower case. ``measure`` is the usual width of a full body line;
-    it tells whether the line of a one-line block is short.
+    it tells whether the line of a one-line block is short. ``indents_seen``: the document's
+    body shows that first-line indents start its paragraphs (``uses_indents``), so a ragged
+    block without an indent of its own (the rest of a paragraph at a column's head) is marked.
+    ``ragged_body``: the body is set ragged (``is_ragged_body``), small blocks too.
     """
     out: list[Paragraph] = []
     current = _Open()
@@ -140,7 +144,8 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
             out.append(make_paragraph(list(block.lines), "heading", lexicon))
             continue
         apart = functools.partial(spaced_apart, block, by_page[block.page])  # asked of ragged blocks only
-        for k, piece in enumerate(split_block(block, measure, apart)):
+        marked = (lambda: True) if indents_seen else apart
+        for k, piece in enumerate(split_block(block, measure, marked, ragged_body)):
             if current.lines and not continues(current, piece, first_of_block=k == 0,
                                                indent_convention=indent_convention, strict=strict,
                                                natural_gap=natural_gap):
@@ -179,10 +184,13 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
         return False  # code (a command's name in the margin) and prose do not run into each other
     if last.hyphen_signal:
         return True
+    if not in_same_type(last, piece.lines[0]) and last.font != piece.lines[0].font:
+        # a caption or a box's text in other type, set between a paragraph's halves (one font
+        # in other sizes: an OCR layer's lines, sized each by its own box)
+        return False
     if strict:
         return piece.lines[0].text[:1].islower()
-    ends_sentence = last.text.rstrip().endswith(SENTENCE_END)
-    if not ends_sentence or wrapped:
+    if not ends_sentence(last.text) or wrapped:
         return True
     if below:
         # the same column goes on under a gap (a box or quote was set there): layout programs
@@ -216,7 +224,7 @@ def runs_on_into(last: Line, first: Line) -> bool:
     in lower case (not a list marker): one sentence, whatever the shortness of the line before
     the break (a one-line piece of a paragraph set above a pull-quote, measured against a wider
     measure)."""
-    return in_same_type(last, first) and not last.end_mark and not last.text.rstrip().endswith(SENTENCE_END) and \
+    return in_same_type(last, first) and not last.end_mark and not ends_sentence(last.text) and \
         starts_lowercase(first.text) and not LIST_MARKER.match(first.text)
 
 
@@ -247,10 +255,15 @@ def natural_word_gap(blocks: Iterable[Block]) -> float | None:
             continue
         right = text_right_edge(block.lines, block.size)
         for line in block.lines:
-            if is_short(line, right) and line.text.rstrip().endswith(SENTENCE_END):
+            if is_short(line, right) and ends_sentence(line.text):
                 gaps.extend(word_gaps_em(line))
     gaps.sort()
     return gaps[len(gaps) // 2] if len(gaps) >= 4 else None
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence: a full stop or its kin (a closing quote or bracket)."""
+    return text.rstrip().endswith(SENTENCE_END)
 
 
 def starts_lowercase(text: str) -> bool:
@@ -266,7 +279,7 @@ def goes_on(line: str, following: str) -> bool:
     ``(oophorectomy) or``): a typesetter keeps such groups on one line and leaves a short one."""
     if starts_lowercase(following):
         return True
-    if line.rstrip().endswith(SENTENCE_END):
+    if ends_sentence(line):
         return False
     start = following.lstrip()
     if start[:1].isdecimal():  # not a numbered heading or item (``2.2.4 Trennhilfen``)
@@ -316,11 +329,14 @@ def spaced_apart(block: Block, blocks: Sequence[Block]) -> bool:
 
 
 def split_block(block: Block, measure: float | None = None,
-                marked: Callable[[], bool] | None = None) -> list[Piece]:
+                marked: Callable[[], bool] | None = None, ragged_body: bool = False) -> list[Piece]:
     """Cut a block into pieces at short lines and indented lines (a table: at every row).
 
     ``marked`` says, when asked, whether the block is set apart by space from a block in its
-    type (``spaced_apart``): asked of ragged blocks only, since it looks at the page's blocks."""
+    type (``spaced_apart``): asked of ragged blocks only, since it looks at the page's blocks.
+    ``ragged_body``: the document's body is set ragged (``is_ragged_body``), so a block too
+    small to show its own rag (``FLUSH_MIN_LINES`` lines or fewer) has its wraps read as ragged
+    type's: a full stop that the next word did not fit after is a wrap where paragraphs are marked."""
     lines = block.lines
     if block.table:
         return [Piece((line,), False, True, block) for line in lines]
@@ -332,7 +348,10 @@ def split_block(block: Block, measure: float | None = None,
                default=min(ln.bbox.x0 for ln in lines))
     right = text_right_edge(lines, size)
     short = [is_short(ln, right) for ln in lines]
-    ragged = len(lines) >= 4 and (sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE or is_unjustified(lines, size))
+    ragged = is_ragged(lines, short, size)
+    # a block too small to show its rag, in a ragged body: its wraps are read as ragged type's
+    # (after a full stop too), but its short lines end paragraphs as they did (a caption's)
+    wraps_ragged = ragged or (ragged_body and 1 < len(lines) <= FLUSH_MIN_LINES)
     short = [s and not next_word_overflows(ln, nxt, right) for s, ln, nxt in zip(short, lines, (*lines[1:], None))]
     indented = [ln.bbox.x0 - left > INDENT_EM * size or (hangs and left - ln.bbox.x0 > INDENT_EM * size)
                 for ln, hangs in zip(lines, hanging)]
@@ -349,7 +368,7 @@ def split_block(block: Block, measure: float | None = None,
     # next word did not fit on is a wrap, also after a full stop, unless the mark follows it
     # (a bullet hung in the margin on the first line marks a list item, not how paragraphs start)
     first_indent = indented[0] and not hanging[0]
-    marked_ragged = ragged and (any(spaced[:-1]) or first_indent or any(indented[1:])
+    marked_ragged = wraps_ragged and (any(spaced[:-1]) or first_indent or any(indented[1:])
                                 or (marked is not None and marked()))
     wrapped = [marked_ragged and nxt is not None and nxt.text[:1].isalpha()  # not a numbered item
                and next_word_overflows(ln, nxt, right, sentences=True)
@@ -361,11 +380,11 @@ def split_block(block: Block, measure: float | None = None,
         if not ends_here:
             nxt_indented = indented[i + 1]
             closes = lines[i].end_mark or (short[i] and not wrapped[i]
-                                           and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
+                                           and (not ragged or ends_sentence(lines[i].text))
                                            and not goes_on(lines[i].text, lines[i + 1].text))
             ends_here = nxt_indented or closes or spaced[i]
         if ends_here:
-            piece_short = short[i] and (not ragged or lines[i].text.rstrip().endswith(SENTENCE_END))
+            piece_short = short[i] and (not ragged or ends_sentence(lines[i].text))
             if len(lines) == 1:
                 piece_short = measure is not None and measure - lines[0].bbox.width > SHORT_LINE_EM * size
             # in justified type only a line that ends in a word (not a sentence, not a number:
@@ -376,6 +395,24 @@ def split_block(block: Block, measure: float | None = None,
             pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block, room))
             start = i + 1
     return pieces
+
+
+def is_ragged(lines: Sequence[Line], short: Sequence[bool], size: float) -> bool:
+    """Ragged type: of four lines or more, more than ``RAGGED_SHARE`` short (``short``: each
+    line's shortness), or a tight rag (``is_unjustified``)."""
+    return len(lines) >= 4 and (sum(short[:-1]) / (len(lines) - 1) > RAGGED_SHARE or is_unjustified(lines, size))
+
+
+def is_ragged_body(blocks: Iterable[Block]) -> bool:
+    """Whether most body blocks of more than ``FLUSH_MIN_LINES`` lines (two at least) are set
+    ragged: the document's body is, and a smaller block, which cannot show it, is too."""
+    votes = []
+    for block in blocks:
+        lines = block.lines
+        if len(lines) > FLUSH_MIN_LINES and not block.table:
+            right = text_right_edge(lines, block.size)
+            votes.append(is_ragged(lines, [is_short(ln, right) for ln in lines], block.size))
+    return len(votes) >= 2 and sum(votes) > len(votes) / 2
 
 
 def is_unjustified(lines: Sequence[Line], size: float) -> bool:
@@ -478,7 +515,7 @@ def wrap_free_indents(lines: Sequence[Line], indented: list[bool], short: list[b
     while i < len(lines):
         j = i
         while j + 1 < len(lines) and indented[j + 1] and indented[i] and not short[j] \
-                and not lines[j].text.rstrip().endswith(SENTENCE_END) \
+                and not ends_sentence(lines[j].text) \
                 and abs(lines[j + 1].bbox.x0 - lines[i].bbox.x0) <= 0.3 * size:
             j += 1
         if j - i + 1 >= 3:
@@ -509,7 +546,7 @@ def next_word_overflows(line: Line, following: Line | None, right: float, senten
     (``Line.first_word``), or estimated from its share of the line's characters. Lines in
     capitals (a heading set in the body's type) and in a typewriter font (a listing) keep
     their breaks."""
-    if following is None or (not sentences and line.text.rstrip().endswith(SENTENCE_END)):
+    if following is None or (not sentences and ends_sentence(line.text)):
         return False
     if line.text.isupper() or is_monospace_font(line.font):
         return False
