@@ -664,3 +664,17 @@ def test_a_block_in_other_type_does_not_continue_the_paragraph_before_it():
         assert len(build_paragraphs([(b, "body") for b in blocks], LEXICON)) == expected, size
     ocr = layout_page(make_page(body + [make_run("Figur 2. Sådan går det", 270, 100, size=9.0)])).blocks
     assert len(build_paragraphs([(b, "body") for b in ocr], LEXICON)) == 1
+
+
+def test_a_small_block_in_a_ragged_body_wraps_into_the_next_column_after_a_full_stop():
+    """Four lines at a column's foot, the last ``kan vi så.``: too few to show a rag, but the
+    body is ragged, so the room left on that line counts. ``Beslutningsprocesserne`` (110 pt)
+    at the next column's head would not have fitted there: the paragraph goes on."""
+    from olparse.pipeline import layout_page
+    left = [make_run(t, 50, 100 + 12 * k) for k, t in enumerate(
+        ["Det handler om ledelse og om", "mere end digitaliseringen i", "dag og i morgen for os alle", "kan vi så."])]
+    right = [make_run(t, 270, 100 + 12 * k) for k, t in enumerate(
+        ["Beslutningsprocesserne om", "det nye arbejde og til lidt", "mere samtale om opgaven."])]
+    blocks = [(b, "body") for b in layout_page(make_page(left + right)).blocks]
+    assert len(build_paragraphs(blocks, LEXICON, ragged_body=True)) == 1
+    assert len(build_paragraphs(blocks, LEXICON)) == 2

@@ -350,7 +350,8 @@ def split_block(block: Block, measure: float | None = None,
     short = [is_short(ln, right) for ln in lines]
     ragged = is_ragged(lines, short, size)
     # a block too small to show its rag, in a ragged body: its wraps are read as ragged type's
-    # (after a full stop too), but its short lines end paragraphs as they did (a caption's)
+    # (after a full stop too, also into the next column: the room on its last line counts),
+    # but its short lines end paragraphs as they did (a caption's)
     wraps_ragged = ragged or (ragged_body and 1 < len(lines) <= FLUSH_MIN_LINES)
     short = [s and not next_word_overflows(ln, nxt, right) for s, ln, nxt in zip(short, lines, (*lines[1:], None))]
     indented = [ln.bbox.x0 - left > INDENT_EM * size or (hangs and left - ln.bbox.x0 > INDENT_EM * size)
@@ -391,7 +392,7 @@ def split_block(block: Block, measure: float | None = None,
             # a contents entry) leaves room that says something; a block of one line has no
             # measure of its own to leave room in
             ends_in_word = lines[i].text.rstrip().rstrip("-\u00ad")[-1:].isalpha()  # (Soekarno-)
-            room = right - lines[i].bbox.x1 if len(lines) > 1 and (ragged or ends_in_word) else None
+            room = right - lines[i].bbox.x1 if len(lines) > 1 and (wraps_ragged or ends_in_word) else None
             pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block, room))
             start = i + 1
     return pieces
