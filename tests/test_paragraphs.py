@@ -653,7 +653,7 @@ def test_a_block_in_other_type_does_not_continue_the_paragraph_before_it():
     """A figure's caption (9 pt) at the head of the next column, after a body line (10 pt)
     that ends no sentence: the caption is no part of the body's sentence. The same line in the
     body's size goes on, and so do lines of one font in other sizes (an OCR layer sizes each
-    line by its own box)."""
+    line by its own box) and a line that starts in lower case."""
     from olparse.pipeline import layout_page
     body = [make_run(t, 50, 100 + 12 * k) for k, t in enumerate(
         ["Det handler om ledelse og om det", "mere end digitaliseringen i dag", "og i morgen for os alle sammen",
@@ -664,6 +664,8 @@ def test_a_block_in_other_type_does_not_continue_the_paragraph_before_it():
         assert len(build_paragraphs([(b, "body") for b in blocks], LEXICON)) == expected, size
     ocr = layout_page(make_page(body + [make_run("Figur 2. Sådan går det", 270, 100, size=9.0)])).blocks
     assert len(build_paragraphs([(b, "body") for b in ocr], LEXICON)) == 1
+    lower = layout_page(make_page(body + [make_run("sammen med en bold", 270, 100, size=9.0, font="Bold")])).blocks
+    assert len(build_paragraphs([(b, "body") for b in lower], LEXICON)) == 1  # a lower-case start goes on
 
 
 def test_a_small_block_in_a_ragged_body_wraps_into_the_next_column_after_a_full_stop():

@@ -184,9 +184,11 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
         return False  # code (a command's name in the margin) and prose do not run into each other
     if last.hyphen_signal:
         return True
-    if not in_same_type(last, piece.lines[0]) and last.font != piece.lines[0].font:
+    first = piece.lines[0]
+    if not in_same_type(last, first) and last.font != first.font and not starts_lowercase(first.text):
         # a caption or a box's text in other type, set between a paragraph's halves (one font
-        # in other sizes: an OCR layer's lines, sized each by its own box)
+        # in other sizes: an OCR layer's lines, sized each by its own box; a line that starts
+        # in lower case goes on with the sentence, whatever a bold link in it makes its type)
         return False
     if strict:
         return piece.lines[0].text[:1].islower()
