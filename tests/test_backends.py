@@ -259,3 +259,41 @@ def test_bold_faces_are_known_by_their_abbreviated_names(name, bold):
     a foundry's abbreviations (Bd, XBd, Blk, Hv), and not for Book (Bk) or Medium (Md)."""
     from olparse.extract._common import is_bold_name
     assert is_bold_name(name) is bold
+
+
+def _spread(text: str, x: float, gaps: list[float]) -> list[dict]:
+    """Characters 5 pt wide, character k followed by a gap of ``gaps[k]`` points."""
+    out = []
+    for ch, gap in zip(text, gaps + [0.0]):
+        out.append(_plumber_char(ch, x))
+        x += 5.0 + gap
+    return out
+
+
+def test_pdfplumber_reads_a_letter_spaced_word_whole_as_the_trace_does():
+    """A word spread over the measure (Pango justifying a line of one word), 1.1 to 3.5 pt
+    apart at 10 pt: its gaps straddle the 1.5 pt of a space; measured against the run's letter
+    spacing, none is one. Where the spread words stand a space apart, the space stays."""
+    from olparse.extract.pdfplumber_backend import chars_to_runs
+    gaps = [1.2, 2.9, 3.3, 1.6, 2.9, 2.1, 2.9, 2.7, 1.8, 3.5, 2.9, 1.9, 2.8, 1.9, 2.9, 3.2, 1.7, 3.2, 2.7]
+    assert [r.text for r in chars_to_runs(_spread("kompetensförsörjning", 50, gaps), 0, 0, 800)] == \
+        ["kompetensförsörjning"]
+    two = _spread("Offentligledelse", 50, [2.0] * 8 + [4.5] + [2.0] * 6)
+    assert [r.text for r in chars_to_runs(two, 0, 0, 800)] == ["Offentlig ledelse"]
+    plain = _spread("Dervar", 50, [0.2, 0.1, 1.8, 0.1, 0.2])  # tight type: 1.8 pt is a space
+    assert [r.text for r in chars_to_runs(plain, 0, 0, 800)] == ["Der var"]
+
+
+def test_subsets_of_one_font_share_a_run_so_a_drawn_soft_hyphen_stays_a_hyphen():
+    """cairo draws the hyphen at a break from a font subset of its own, and maps that glyph to
+    U+00AD everywhere: ``IT-afdelingen`` mid-line comes as ``IT``, a drawn U+00AD in another
+    subset, and ``afdelingen``. As one run the drawn soft hyphen inside the word is a hyphen,
+    as the PyMuPDF backend reads it."""
+    from olparse.extract.pdfplumber_backend import chars_to_runs
+    from olparse.model import RawPage
+    from olparse.normalize import normalize_page
+    chars = [_plumber_char(t, 50 + 5 * k) for k, t in enumerate("IT-afdelingen")]
+    chars[2].update(text="\u00ad", fontname="GHIJKL+Serif")
+    runs = chars_to_runs(chars, 0.0, 0.0, 800.0)
+    page = normalize_page(RawPage(number=1, width=600, height=800, runs=tuple(runs)))
+    assert [r.text for r in page.runs] == ["IT-afdelingen"]

@@ -30,6 +30,7 @@ from ..normalize import SPACING_ACCENTS
 from . import backend_reason
 from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_box_outline,
                       is_italic_name, printable, rgb_to_int, rotation_of)
+from .trace import letter_spacing
 
 #: A gap wider than this share of the font size between two glyphs reads as a space.
 SPACE_GAP_EM = 0.15
@@ -160,8 +161,9 @@ def rescale_misscaled_chars(chars: list[dict]) -> None:
 
 
 def char_key(char: dict) -> tuple:
-    """What must agree for two characters to share a run."""
-    return (char["fontname"], round(char_size(char), 2),
+    """What must agree for two characters to share a run. Subsets of one font count as one
+    font (cairo puts the hyphen it draws at a break in a subset of its own)."""
+    return (clean_font_name(char["fontname"]), round(char_size(char), 2),
             rgb_to_int(_colour(char.get("non_stroking_color"))), char_rotation(char))
 
 
@@ -218,17 +220,25 @@ def _baseline(char: dict) -> float:
     return baseline_across(a, -b, e, -f)
 
 
+def glyph_gaps(chars: list[dict]) -> list[float]:
+    """The gaps between consecutive glyphs of a run, where neither is a space character."""
+    return [float(b["x0"]) - float(a["x1"]) for a, b in zip(chars, chars[1:]) if a["text"] != " " != b["text"]]
+
+
 def build_run(chars: list[dict], seq: int, x_off: float, y_off: float, page_bottom: float) -> Run:
-    """One run from consecutive characters, with spaces inserted at word gaps."""
+    """One run from consecutive characters, with spaces inserted at word gaps: where the gap
+    exceeds ``SPACE_GAP_EM`` beyond the run's letter spacing (``trace.letter_spacing``, as the
+    PyMuPDF backend measures it per line)."""
     first = chars[0]
     size = char_size(first) or 1.0
     rotation = char_rotation(first)
     text_parts: list[str] = []
     edges: list[float] = []
+    space_gap = SPACE_GAP_EM * size + (letter_spacing(glyph_gaps(chars), size) if rotation == 0 else 0.0)
     for i, ch in enumerate(chars):
         if i and rotation == 0:
             gap = float(ch["x0"]) - float(chars[i - 1]["x1"])
-            if gap > SPACE_GAP_EM * size and chars[i - 1]["text"] != " " and ch["text"] != " ":
+            if gap > space_gap and chars[i - 1]["text"] != " " and ch["text"] != " ":
                 text_parts.append(" ")
                 edges.append(float(chars[i - 1]["x1"]) - x_off)
         for c in glyph_text(ch["text"]):
