@@ -680,3 +680,23 @@ def test_a_small_block_in_a_ragged_body_wraps_into_the_next_column_after_a_full_
     blocks = [(b, "body") for b in layout_page(make_page(left + right)).blocks]
     assert len(build_paragraphs(blocks, LEXICON, ragged_body=True)) == 1
     assert len(build_paragraphs(blocks, LEXICON)) == 2
+
+
+def test_a_line_broken_before_a_word_that_clearly_fitted_ends_its_paragraph():
+    """A small block's last line in a ragged body ends no sentence (a caption's, a heading's
+    second line): where the next column's first word would have fitted on it with an em to
+    spare, the line did not run out of room, and the next block starts a paragraph of its
+    own. Where the word did not fit, the sentence goes on."""
+    from olparse.pipeline import layout_page
+    left = [make_run(t, 50, 100 + 12 * k) for k, t in enumerate(["Figur 2. Sådan går det med", "ledelse i kommunen"])]
+    for first, expected in (("Det", 2), ("Beslutningsprocesserne", 1)):
+        right = [make_run(t, 270, 100 + 12 * k) for k, t in enumerate(
+            [f"{first} nye arbejde og til lidt", "mere samtale om opgaven og", "om det som vi gør."])]
+        blocks = [(b, "body") for b in layout_page(make_page(left + right)).blocks]
+        assert len(build_paragraphs(blocks, LEXICON, ragged_body=True)) == expected, first
+
+
+def test_a_raised_note_mark_after_a_full_stop_still_ends_the_sentence():
+    from olparse.paragraphs import ends_sentence
+    assert ends_sentence("diagnosed by the age of 85.²") and ends_sentence("were addressed.⁴ ")
+    assert not ends_sentence("the strategy²") and not ends_sentence("med")

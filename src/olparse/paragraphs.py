@@ -67,6 +67,8 @@ NESTED_ITEM = re.compile(r"\s*(?:[–—-]|[A-Za-z]{1,2}[.)]|\d{1,2}[.)])\s")
 #: A line that starts a list item or a note: a bullet, an item number, a raised note number.
 BULLET_START = re.compile(r"\s*(?:[•▪◦‣⁃●■*]|\d{1,2}[.)]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s")
 SENTENCE_END = (".", "!", "?", "…", ":", "”", "\"", "»", ")")
+#: Marks that may follow a sentence's end: raised note numbers and reference signs (``85.²``).
+NOTE_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹†‡"
 #: A number that opens a heading or a list item: ``2.2.4 Trennhilfen``, ``3) Vælg``.
 NUMBERED_START = re.compile(r"\d+(?:\.\d+)*[.)]?\s+([^\W\d_])")
 
@@ -192,8 +194,12 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
         return False
     if strict:
         return piece.lines[0].text[:1].islower()
-    if not ends_sentence(last.text) or wrapped:
+    if wrapped:
         return True
+    if not ends_sentence(last.text):
+        # unless the line was broken before a word that would clearly have fitted on it: a
+        # caption's or a heading's last line, not a ragged line that ran out of room
+        return not (starts_new_sentence(first.text) and fits_clearly(current, first))
     if below:
         # the same column goes on under a gap (a box or quote was set there): layout programs
         # place such floats between paragraphs, so a sentence end here ends the paragraph,
@@ -214,6 +220,16 @@ def wraps_into(current: _Open, piece: Piece) -> bool:
     if current.room is None or last.end_mark or not first.text[:1].isalpha() or not first.first_word:
         return False
     return in_same_type(last, first) and first.first_word + space_width(last) > current.room
+
+
+def fits_clearly(current: _Open, first: Line) -> bool:
+    """Whether the first word of ``first`` and a space would have fitted on the open
+    paragraph's last line with an em to spare (``Piece.room``; InDesign's paragraph composer
+    may break a ragged line a little before the greedy point, not a whole em before it)."""
+    last = current.lines[-1]
+    if current.room is None or not first.first_word:
+        return False
+    return first.first_word + space_width(last) + last.size < current.room
 
 
 def in_same_type(last: Line, first: Line) -> bool:
@@ -264,8 +280,9 @@ def natural_word_gap(blocks: Iterable[Block]) -> float | None:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether a line ends a sentence: a full stop or its kin (a closing quote or bracket)."""
-    return text.rstrip().endswith(SENTENCE_END)
+    """Whether a line ends a sentence: a full stop or its kin (a closing quote or bracket),
+    before any raised note mark."""
+    return text.rstrip().rstrip(NOTE_MARKS).endswith(SENTENCE_END)
 
 
 def starts_lowercase(text: str) -> bool:
@@ -337,8 +354,7 @@ def split_block(block: Block, measure: float | None = None,
     ``marked`` says, when asked, whether the block is set apart by space from a block in its
     type (``spaced_apart``): asked of ragged blocks only, since it looks at the page's blocks.
     ``ragged_body``: the document's body is set ragged (``is_ragged_body``), so a block too
-    small to show its own rag (``FLUSH_MIN_LINES`` lines or fewer) has its wraps read as ragged
-    type's: a full stop that the next word did not fit after is a wrap where paragraphs are marked."""
+    small to show its own rag (``FLUSH_MIN_LINES`` lines or fewer) counts as ragged."""
     lines = block.lines
     if block.table:
         return [Piece((line,), False, True, block) for line in lines]
@@ -350,11 +366,8 @@ def split_block(block: Block, measure: float | None = None,
                default=min(ln.bbox.x0 for ln in lines))
     right = text_right_edge(lines, size)
     short = [is_short(ln, right) for ln in lines]
-    ragged = is_ragged(lines, short, size)
-    # a block too small to show its rag, in a ragged body: its wraps are read as ragged type's
-    # (after a full stop too, also into the next column: the room on its last line counts),
-    # but its short lines end paragraphs as they did (a caption's)
-    wraps_ragged = ragged or (ragged_body and 1 < len(lines) <= FLUSH_MIN_LINES)
+    # a block too small to show its rag is ragged where the body is (``ragged_body``)
+    ragged = is_ragged(lines, short, size) or (ragged_body and 1 < len(lines) <= FLUSH_MIN_LINES)
     short = [s and not next_word_overflows(ln, nxt, right) for s, ln, nxt in zip(short, lines, (*lines[1:], None))]
     indented = [ln.bbox.x0 - left > INDENT_EM * size or (hangs and left - ln.bbox.x0 > INDENT_EM * size)
                 for ln, hangs in zip(lines, hanging)]
@@ -371,7 +384,7 @@ def split_block(block: Block, measure: float | None = None,
     # next word did not fit on is a wrap, also after a full stop, unless the mark follows it
     # (a bullet hung in the margin on the first line marks a list item, not how paragraphs start)
     first_indent = indented[0] and not hanging[0]
-    marked_ragged = wraps_ragged and (any(spaced[:-1]) or first_indent or any(indented[1:])
+    marked_ragged = ragged and (any(spaced[:-1]) or first_indent or any(indented[1:])
                                 or (marked is not None and marked()))
     wrapped = [marked_ragged and nxt is not None and nxt.text[:1].isalpha()  # not a numbered item
                and next_word_overflows(ln, nxt, right, sentences=True)
@@ -394,7 +407,7 @@ def split_block(block: Block, measure: float | None = None,
             # a contents entry) leaves room that says something; a block of one line has no
             # measure of its own to leave room in
             ends_in_word = lines[i].text.rstrip().rstrip("-\u00ad")[-1:].isalpha()  # (Soekarno-)
-            room = right - lines[i].bbox.x1 if len(lines) > 1 and (wraps_ragged or ends_in_word) else None
+            room = right - lines[i].bbox.x1 if len(lines) > 1 and (ragged or ends_in_word) else None
             pieces.append(Piece(tuple(lines[start:i + 1]), indented[start], piece_short, block, room))
             start = i + 1
     return pieces
