@@ -12,7 +12,7 @@ import difflib
 
 import pymupdf
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from olparse.extract import BACKENDS, open_document
@@ -297,3 +297,21 @@ def test_subsets_of_one_font_share_a_run_so_a_drawn_soft_hyphen_stays_a_hyphen()
     runs = chars_to_runs(chars, 0.0, 0.0, 800.0)
     page = normalize_page(RawPage(number=1, width=600, height=800, runs=tuple(runs)))
     assert [r.text for r in page.runs] == ["IT-afdelingen"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefghijklmnoprstuvyzæøå", min_size=5, max_size=12), min_size=1, max_size=4),
+       st.floats(0.08, 0.4), st.randoms(use_true_random=False))
+def test_pdfplumber_reads_letter_spaced_words_whole_and_apart(words, spacing, rnd):
+    """The trace's property for the pdfplumber backend: letter spacing from 0.08 to 0.4 em with
+    0.03 em of jitter keeps each word whole; words 0.35 em beyond the spacing apart stay apart
+    (as one run with spaces, or as runs of their own that the lines join)."""
+    from olparse.extract.pdfplumber_backend import chars_to_runs
+    x, chars = 50.0, []
+    for k, w in enumerate(words):
+        if k:
+            x += (spacing + 0.35) * 10
+        for i, ch in enumerate(w):
+            chars.append(_plumber_char(ch, x))
+            x += 5.0 + (spacing + rnd.uniform(-0.03, 0.03)) * 10 * (i < len(w) - 1)
+    assert " ".join(r.text for r in chars_to_runs(chars, 0.0, 0.0, 800.0)) == " ".join(words)

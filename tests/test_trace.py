@@ -388,3 +388,21 @@ def test_a_word_spread_unevenly_by_whole_points_reads_whole():
     gaps = [1.2, 2.9, 3.3, 1.6, 2.9, 2.1, 2.9, 2.7, 1.8, 3.5, 2.9, 1.9, 2.8, 1.9, 2.9, 3.2, 1.7, 3.2, 2.7]
     runs = trace_to_runs([span(tracked("kompetensförsörjning", 10, gaps))], PAGE)
     assert texts(runs) == ["kompetensförsörjning"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefghijklmnoprstuvyzæøå", min_size=5, max_size=12), min_size=1, max_size=4),
+       st.floats(0.08, 0.4), st.floats(6.0, 30.0), st.randoms(use_true_random=False))
+def test_letter_spaced_words_read_back_whole_and_apart(words, spacing, size, rnd):
+    """Any letter spacing from 0.08 to 0.4 em, glyphs off by up to 0.03 em either way (a
+    whole-point grid), at any size: each word reads whole, and words set 0.35 em beyond the
+    spacing apart read as words. (Words of five letters or more: the four gaps a spacing needs
+    to be measured; a line of one shorter word stays as it was.)"""
+    width, x, chars = 0.5 * size, 10.0, []
+    for k, w in enumerate(words):
+        if k:
+            x += (spacing + 0.35) * size
+        for i, ch in enumerate(w):
+            chars.append(glyph(ch, x, width, size=size))
+            x += width + (spacing + rnd.uniform(-0.03, 0.03)) * size * (i < len(w) - 1)
+    assert texts(trace_to_runs([span(chars, size=size)], (0.0, 0.0, 5000.0, 800.0))) == [" ".join(words)]
