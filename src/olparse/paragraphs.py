@@ -181,19 +181,18 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
         return False
     if not first_of_block or piece.block.table or SYMBOL_BULLET.match(piece.lines[0].text):
         return False  # (a bullet starts a list item, also at the top of the next column)
-    last = current.lines[-1]
-    if is_monospace_font(last.font) != is_monospace_font(piece.lines[0].font):
+    last, first = current.lines[-1], piece.lines[0]
+    if is_monospace_font(last.font) != is_monospace_font(first.font):
         return False  # code (a command's name in the margin) and prose do not run into each other
     if last.hyphen_signal:
         return True
-    first = piece.lines[0]
     if not in_same_type(last, first) and last.font != first.font and not starts_lowercase(first.text):
         # a caption or a box's text in other type, set between a paragraph's halves (one font
         # in other sizes: an OCR layer's lines, sized each by its own box; a line that starts
         # in lower case goes on with the sentence, whatever a bold link in it makes its type)
         return False
     if strict:
-        return piece.lines[0].text[:1].islower()
+        return first.text[:1].islower()
     if wrapped:
         return True
     if not ends_sentence(last.text):
@@ -204,7 +203,7 @@ def continues(current: _Open, piece: Piece, first_of_block: bool, indent_convent
         # the same column goes on under a gap (a box or quote was set there): layout programs
         # place such floats between paragraphs, so a sentence end here ends the paragraph,
         # unless the line before it is visibly justified (a paragraph's last line is not)
-        return not starts_new_sentence(piece.lines[0].text) or is_stretched(last, natural_gap)
+        return not starts_new_sentence(first.text) or is_stretched(last, natural_gap)
     # at a column or page foot: where space marks paragraphs, one that starts at the next
     # column's head shows no mark, but a line stretched to the measure is no paragraph's last
     return indent_convention or is_stretched(last, natural_gap)
