@@ -803,3 +803,21 @@ def test_a_raised_mark_in_a_gap_keeps_the_row_whole():
     mark = make_run("e-13", 50 + 32 * 5 + 2, 97, size=6)  # 212 to 224 in the gap from 210 to 225
     found = texts([lead] + left + [mark, make_run("s", 50 + 32 * 5 + 15, 100)])
     assert not any(t == "s" for t in found)
+
+
+def test_the_first_row_of_ragged_columns_under_a_standfirst_splits_at_the_gutter():
+    """Ragged columns under a standfirst of two lines across both: the first body row's left
+    line is the column's longest and ends 1.6 em from the right column's first line. Only the
+    standfirst (larger type) crosses the gap; the row under it shows the same channel with ink
+    on both sides, while the left column's shorter lines end far from it. The row is two
+    lines: the right column's first line goes on the paragraph at the left column's foot."""
+    from conftest import make_run
+    lead = [make_run("Et langt standfirst der går hen over begge spalter her og lidt mere til", 50, 70 + 14 * k,
+                     size=11.7, bold=True) for k in range(2)]
+    left = ["Det handler om ledelse og om det nye arbejde i da", "mere end digitaliseringen i dag og i morgen os",
+            "og det nye arbejde og til lidt mere", "samtale om opgaven og om det vi gør"]
+    right = ["velfærdsteknologien meget ansvar", "e-mailen sige.", "Få medarbejderne med", "og det nye arbejde"]
+    runs = lead + [make_run(t, 50, 110 + 12 * k) for k, t in enumerate(left)] + \
+        [make_run(t, 50 + 49 * 5 + 16, 110 + 12 * k) for k, t in enumerate(right)]
+    found = texts(runs)
+    assert "velfærdsteknologien meget ansvar" in found and left[0] in found

@@ -50,7 +50,7 @@ from typing import Sequence
 
 from .geometry import BBox, union_all
 from .model import Line, RawPage, Run, first_word_width
-from .fonts import is_dingbat_font
+from .fonts import is_dingbat_font, is_monospace_font
 
 BASELINE_TOLERANCE_EM = 0.3
 WORD_GAP_EM = 0.5
@@ -541,7 +541,7 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
         elif (not scanned and sizes_clash(prev[-1], run, gap)
               and not (scripts and (prev[-1] in scripts or run in scripts))) or \
                 is_column_gap(rows, index, right, run.bbox.x0, max(run.size, prev[-1].size), prev[-1],
-                              prev[0].bbox.x0):
+                              None if scanned or is_monospace_font(prev[0].font) else prev[0].bbox.x0):
             segments.append([run])
         else:
             prev.append(run)
@@ -791,6 +791,8 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
 
     ``line_start`` is where the segment left of the gap starts: a column's line is
     ``COLUMN_LINE_EM`` wide or more (a table's cells and an OCR layer's words are narrower).
+    ``None`` (an OCR layer's row, whose gaps are the OCR's guesses; a listing in a typewriter
+    font, whose comments stand apart in a column of their own) leaves the rules that need it out.
 
     A row whose ink crosses the gap counts against a gutter in full when set like ``style`` (the
     run left of the gap), and half otherwise: a title or standfirst may span the columns.
@@ -822,13 +824,14 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
     channel += min(left_only, right_only)
     if channel and channel >= 2 * crossed:
         return True
-    # a column beside one that holds nothing but this row's line (a paragraph's last line at the
-    # head of the next column): the rows around in this type end at the gap, only a title or
-    # standfirst in larger type crosses it, no row around has ink right of it (a table's next
-    # cells), and none ends where the row ends (a number set flush right after a dot leader
-    # ends where the column's other lines end)
-    if not in_style and left_only >= 2 and not channel and not aligned and gap > 1.0 * size \
-            and line_start is not None and gx0 - line_start >= COLUMN_LINE_EM * size:
+    # the first row of columns under a title or standfirst (larger type, the only one to cross
+    # the gap): the rows around in this type end at the gap (the next column holds nothing but
+    # this row's line, a paragraph's last line at its head) or one shows the channel with ink
+    # on both sides (ragged columns: the shorter lines end too far from the gutter to show it);
+    # none ends where the row ends (a number set flush right after a dot leader ends where the
+    # column's other lines end)
+    if not in_style and gap > 1.0 * size and line_start is not None and gx0 - line_start >= COLUMN_LINE_EM * size \
+            and (channel or left_only >= 2) and not aligned:
         return True
     if crossed:
         return False
