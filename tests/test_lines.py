@@ -821,3 +821,20 @@ def test_the_first_row_of_ragged_columns_under_a_standfirst_splits_at_the_gutter
         [make_run(t, 50 + 49 * 5 + 16, 110 + 12 * k) for k, t in enumerate(right)]
     found = texts(runs)
     assert "velfærdsteknologien meget ansvar" in found and left[0] in found
+
+
+def test_one_row_starting_a_word_where_a_loose_line_spreads_one_is_no_table_column():
+    """Stacked loose lines in a narrow justified column (long words, no hyphenation): four
+    words spread 32 pt apart, between loose lines, over a line whose first word would not
+    have fitted in their gaps. One row around happens to start a word where the third word
+    starts; a table's column would line up in two rows or more. The row is one line."""
+    from conftest import make_run
+    def place(words, xs, y):
+        return [make_run(w, x, y) for w, x in zip(words, xs)]
+    rows = [place(["Kommunalverwaltung", "sie"], [48, 275], 88),
+            place(["Kommunen", "wenn"], [48, 217.6], 100),
+            place(["Auch", "Verwaltungsreform", "nicht", "auf"], [48, 100.3, 217.6, 275], 112),
+            place(["Öffentlichkeitsarbeit og den nye forvaltning er her"], [48], 124),
+            place(["Digitalisierung", "ist"], [48, 275], 136)]
+    found = texts([run for row in rows for run in row])
+    assert "Auch Verwaltungsreform nicht auf" in found

@@ -612,8 +612,8 @@ def is_forced_apart(rows: list[list[Run]], index: int, first: int, last: int) ->
     for a, b in zip(words, words[1:]):
         if common_channel(neighbours, a.bbox.x1, b.bbox.x0, span, b) >= WORD_GAP_EM * size:
             return False  # a gutter: rows of two columns, one word each by chance
-        if any(starts_cell_at(other, b) for other in neighbours):
-            return False
+        if sum(starts_cell_at(other, b) for other in neighbours) >= 2:
+            return False  # a table's column: two rows around start a cell where this word starts
     return True
 
 
