@@ -28,7 +28,7 @@ from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
 from .model import Block
-from .paragraphs import (Paragraph, ends_sentence, build_paragraphs, is_ragged_body, line_signal, natural_word_gap,
+from .paragraphs import (Paragraph, build_paragraphs, ends_sentence, is_ragged_body, line_signal, natural_word_gap,
                          typical_measure, uses_indents)
 from .style import DocStyle
 

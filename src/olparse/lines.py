@@ -802,19 +802,19 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
         return False
     if gap >= COLUMN_GAP_EM * size:
         return True
-    crossed, in_style, channel, left_only, right_only = 0.0, 0, 0, 0, 0
+    # own_type: crossings by rows in this row's type or smaller (its raised marks), which
+    # no title or standfirst across the columns explains
+    crossed, own_type, channel, left_only, right_only = 0.0, 0, 0, 0, 0
     baseline = rows[index][0].baseline
-    row_end = max(r.bbox.x1 for r in rows[index])
-    aligned = False  # a row around ends where this row ends: the gap lies inside their measure
-    for other in neighbour_rows(rows, index, baseline, size):
-        aligned = aligned or abs(max(r.bbox.x1 for r in other) - row_end) <= 0.5 * size
+    neighbours = neighbour_rows(rows, index, baseline, size)
+    for other in neighbours:
         if abs(other[0].baseline - baseline) > 2 * size and is_gutter_mark(other, gx0, gx1):
             continue  # a page number centred in the gutter lines away neither bridges it nor shows it
         free = widest_free_span(other, gx0, gx1)
         if free < 0.3 * size:
             full = style is None or crosses_in_style(other, gx0, gx1, style)
             crossed += 1.0 if full else 0.5
-            in_style += full or max(r.size for r in other) < size  # (a row of raised marks: this row's own)
+            own_type += full or max(r.size for r in other) < size
         elif free >= max(0.5 * size, CHANNEL_SHARE * gap):
             left, right = ink_sides(other, gx0, gx1, size)
             channel += left and right
@@ -830,8 +830,8 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
     # on both sides (ragged columns: the shorter lines end too far from the gutter to show it);
     # none ends where the row ends (a number set flush right after a dot leader ends where the
     # column's other lines end)
-    if not in_style and gap > 1.0 * size and line_start is not None and gx0 - line_start >= COLUMN_LINE_EM * size \
-            and (channel or left_only >= 2) and not aligned:
+    if not own_type and gap > 1.0 * size and line_start is not None and gx0 - line_start >= COLUMN_LINE_EM * size \
+            and (channel or left_only >= 2) and not ends_with_a_neighbour(rows[index], neighbours, size):
         return True
     if crossed:
         return False
@@ -841,6 +841,13 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
 def crosses_in_style(row: list[Run], gx0: float, gx1: float, style: Run) -> bool:
     """True when a run of ``row`` set in ``style``'s size, weight and slant covers the gap."""
     return any(r.bbox.x0 < gx1 and r.bbox.x1 > gx0 and in_style(r, style) for r in row)
+
+
+def ends_with_a_neighbour(row: list[Run], neighbours: list[list[Run]], size: float) -> bool:
+    """Whether a row around ends where ``row`` ends (within half an em): a gap in ``row`` then
+    lies inside their common measure (a dot leader's number, set flush right)."""
+    end = max(r.bbox.x1 for r in row)
+    return any(abs(max(r.bbox.x1 for r in other) - end) <= 0.5 * size for other in neighbours)
 
 
 def in_style(run: Run, style: Run) -> bool:

@@ -216,19 +216,26 @@ def wraps_into(current: _Open, piece: Piece) -> bool:
     indent, so that an unindented block says that it goes on; in ragged type also after a full
     stop (``Piece.room``)."""
     last, first = current.lines[-1], piece.lines[0]
-    if current.room is None or last.end_mark or not first.text[:1].isalpha() or not first.first_word:
+    if last.end_mark or not first.text[:1].isalpha():
         return False
-    return in_same_type(last, first) and first.first_word + space_width(last) > current.room
+    spare = room_to_spare(current, first)
+    return spare is not None and in_same_type(last, first) and spare < 0
 
 
 def fits_clearly(current: _Open, first: Line) -> bool:
     """Whether the first word of ``first`` and a space would have fitted on the open
     paragraph's last line with an em to spare (``Piece.room``; InDesign's paragraph composer
     may break a ragged line a little before the greedy point, not a whole em before it)."""
-    last = current.lines[-1]
+    spare = room_to_spare(current, first)
+    return spare is not None and spare > current.lines[-1].size
+
+
+def room_to_spare(current: _Open, first: Line) -> float | None:
+    """The room left on the open paragraph's last line after the first word of ``first`` and
+    a word space (negative: the word did not fit); ``None`` where either is unknown."""
     if current.room is None or not first.first_word:
-        return False
-    return first.first_word + space_width(last) + last.size < current.room
+        return None
+    return current.room - first.first_word - space_width(current.lines[-1])
 
 
 def in_same_type(last: Line, first: Line) -> bool:
