@@ -247,18 +247,26 @@ def test_no_reader_process_outlives_a_parse():
     assert not multiprocessing.active_children()
 
 
-@given(st.lists(st.integers(1, 999), unique=True, max_size=60))
-def test_two_workers_share_the_pages_evenly_between_left_and_right(numbers):
-    """Every page goes to exactly one worker, in order; each gets as many pages of either
-    parity (left and right sides of a spread) as the other, to within one."""
-    from olparse.guard import share_pages
-    first, second = share_pages(numbers)
-    assert sorted(first + second) == sorted(numbers)
-    assert first == [n for n in numbers if n in first] and second == [n for n in numbers if n in second]
-    assert abs(len(first) - len(second)) <= 1
-    sides = lambda part: sum(1 for n in part if numbers.index(n) % 2 == 0)  # noqa: E731
-    assert abs(sides(first) - (len(first) - sides(first))) <= 1
-    assert abs(sides(second) - (len(second) - sides(second))) <= 1
+@given(st.integers(0, 40), st.lists(st.sampled_from([0, 1]), max_size=120))
+def test_two_workers_taking_pages_in_any_order_take_each_page_once(count, turns):
+    """However the two workers' turns interleave, every page of the plan is taken exactly
+    once, the queue names the page each worker is on, and both end up finished."""
+    from olparse.worker import PageQueue
+    queue = PageQueue()
+    taken: list[int] = []
+    for which in turns + [0, 1] * (count + 1):
+        if queue.finished(which):
+            continue
+        index = queue.take(which, count)
+        if index is None:
+            assert queue.finished(which) and queue.page_of(which) is None
+            continue
+        assert queue.page_of(which) == index
+        taken.append(index)
+        queue.done(which)
+        assert queue.page_of(which) is None and not queue.finished(which)
+    assert sorted(taken) == taken == list(range(count))
+    assert queue.finished(0) and queue.finished(1) and queue.exhausted(count)
 
 
 @given(st.binary(max_size=5000), st.lists(st.integers(-2, 40), max_size=12))
@@ -561,9 +569,9 @@ def test_the_spare_worker_of_a_short_document_is_stopped():
 @given(st.integers(0, 60), st.none() | st.lists(st.integers(1, 70), min_size=1, max_size=20))
 def test_the_workers_plans_are_the_pages_they_are_then_asked_for(page_count, selection):
     """A worker starts on its planned pages before the parent knows the page count; the plans
-    must be exactly what ``read_pages`` then asks each worker for: two shares of a document
-    long enough to share (the second worker gets nothing of a shorter one), all pages alone."""
-    from olparse.guard import PARALLEL_MIN_PAGES, Share, share_pages
+    must be exactly what ``read_pages`` then reads: the selected pages, which both workers
+    share on a document long enough to share (the second plans nothing on a shorter one)."""
+    from olparse.guard import PARALLEL_MIN_PAGES, Share
     options = Options(pages=selection)
     try:
         numbers = options.page_numbers(page_count)
@@ -573,10 +581,8 @@ def test_the_workers_plans_are_the_pages_they_are_then_asked_for(page_count, sel
                 Share(options.page_numbers, which)(page_count)
         return
     first, second = Share(options.page_numbers, 0)(page_count), Share(options.page_numbers, 1)(page_count)
-    if len(numbers) >= PARALLEL_MIN_PAGES:
-        assert (first, second) == share_pages(numbers)
-    else:
-        assert (first, second) == (numbers, [])
+    assert first == numbers
+    assert second == (numbers if len(numbers) >= PARALLEL_MIN_PAGES else [])
     assert Share(options.page_numbers, None)(page_count) == numbers
 
 
@@ -612,13 +618,10 @@ def late_first_page(raw):
     return layout_page(raw)
 
 
-def test_pages_are_taken_from_whichever_worker_has_one_ready(monkeypatch):
-    """Taking the two workers' pages in turn left one blocked in ``send`` while the parent
-    waited on the other; now a slow page of one worker lets the other's pages through."""
-    from olparse.guard import share_pages
-    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-2col.pdf"
-    order: list[int] = []
+def record_order(monkeypatch) -> list[int]:
+    """The page numbers in the order ``read_pages`` receives them."""
     import olparse.guard as guard
+    order: list[int] = []
     real = guard.report_progress
 
     def record(pages, total, progress):
@@ -627,12 +630,72 @@ def test_pages_are_taken_from_whichever_worker_has_one_ready(monkeypatch):
             yield result
 
     monkeypatch.setattr(guard, "report_progress", record)
+    return order
+
+
+def test_while_one_worker_is_on_a_slow_page_the_other_takes_all_the_rest(monkeypatch):
+    """Pages are taken one at a time from a shared queue: while one worker spends 1.5 s on
+    page 1, the other reads every other page (a fixed share would have left half of them
+    waiting behind page 1), and each page comes back once."""
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-2col.pdf"
+    order = record_order(monkeypatch)
     outcome = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=30),
                          layout=late_first_page)
     numbers = [p.number for p in outcome.layouts]
-    assert numbers == sorted(numbers) and sorted(order) == numbers
-    second = share_pages(numbers)[1]
-    assert set(second) <= set(order[:order.index(1)])  # all of the other worker's pages came first
+    assert len(numbers) >= 4 and numbers == sorted(numbers) and sorted(order) == numbers
+    assert order[-1] == 1
+
+
+def crash_on_third_page(raw):
+    if raw.number == 3:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return layout_page(raw)
+
+
+def hang_on_third_page(raw):
+    if raw.number == 3:
+        time.sleep(60)
+    return layout_page(raw)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signals")
+def test_a_worker_that_dies_on_a_shared_page_costs_that_page_only():
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-2col.pdf"
+    outcome = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=20),
+                         layout=crash_on_third_page, fallback=False)
+    numbers = [p.number for p in outcome.layouts]
+    assert 3 not in numbers and numbers == [n for n in range(1, len(numbers) + 2) if n != 3]
+    assert any(w.startswith("page 3 is missing from the output") and "SIGSEGV" in w for w in outcome.warnings)
+    assert not multiprocessing.active_children()
+
+
+def test_a_shared_page_that_runs_out_of_time_is_kept_in_stream_order():
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-2col.pdf"
+    start = time.monotonic()
+    outcome = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=1.0),
+                         layout=hang_on_third_page)
+    assert time.monotonic() - start < 15
+    full = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=30),
+                      layout=layout_page)
+    assert [p.number for p in outcome.layouts] == [p.number for p in full.layouts]
+    assert [w for w in outcome.warnings if "longer than the limit" in w] == [
+        "page 3: laying it out took longer than the limit of 1 s; its text is kept in content-stream order"]
+    assert not multiprocessing.active_children()
+
+
+def test_spawned_workers_share_the_pages_as_forked_ones_do(monkeypatch):
+    """Where workers are spawned (no ``fork``), they get no plan: the parent tells both to
+    take the pages, and the document is the same."""
+    from olparse import worker
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-2col.pdf"
+    forked = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=60),
+                        layout=layout_page)
+    monkeypatch.setattr(worker, "mp_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=60),
+                         layout=layout_page)
+    assert [[b.text for b in p.blocks] for p in spawned.layouts] == [[b.text for b in p.blocks] for p in forked.layouts]
+    assert not spawned.warnings
+    assert not multiprocessing.active_children()
 
 
 def test_a_page_whose_text_was_left_out_as_unreadable_is_not_called_a_scan():

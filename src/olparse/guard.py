@@ -21,10 +21,11 @@ for every page with a deadline::
 The worker (``worker.py``) is forked where the platform allows it (cheap: the parent loads the
 backend first) and spawned elsewhere. It ignores Ctrl-C (the parent stops it) and writes nothing
 to the parent's stdout or stderr, so stray library output can never mix into the JSON on
-stdout. Documents of ``PARALLEL_MIN_PAGES`` pages or more are shared between two workers
-(``share_pages``). Each worker is started with its page plan (``Share``), so it goes from
-opening the file straight to its pages, and the parent takes each page from whichever worker
-has one ready (``read_shared``).
+stdout. Documents of ``PARALLEL_MIN_PAGES`` pages or more are shared between two workers: each
+takes the next page from a shared ``worker.PageQueue`` when it is free, so the two end within
+about a page of each other however the pages' costs differ. Each worker is started with its
+page plan (``Share``), so it goes from opening the file straight to the pages, and the parent
+takes each page from whichever worker has one ready (``read_taken``).
 
 Pages are never lost quietly. A page whose layout analysis fails or runs out of time is laid out
 again by ``plain.plain_layout`` (linear time: lines and blocks in content-stream order) so its text
@@ -39,7 +40,6 @@ this process and only the document deadline is checked, between pages. The memor
 from __future__ import annotations
 
 import contextlib
-import itertools
 import multiprocessing.connection
 import os
 import time
@@ -48,7 +48,8 @@ from typing import Any, Callable, Iterator, Sequence
 
 from .errors import BackendError, OlparseError, ParseTimeoutError
 from .model import PageLayout
-from .worker import DocInfo, LayoutFn, PageResult, PlanFn, Worker, open_source, read_page, reap_workers
+from .worker import (DocInfo, LayoutFn, PageQueue, PageResult, PlanFn, Worker, make_queue, open_source, read_page,
+                     reap_workers)
 
 #: Documents with at least this many pages are read by two workers where there are two cores.
 PARALLEL_MIN_PAGES = 4
@@ -87,7 +88,7 @@ class GuardedReader:
 
     def __init__(self, path: str | os.PathLike[str], backend: str, password: str | None,
                  limits: Limits, layout: LayoutFn | None = None, deadline: float | None = None,
-                 plan: PlanFn | None = None):
+                 plan: PlanFn | None = None, queue: PageQueue | None = None, which: int = 0):
         self.path = str(path)
         self.backend = backend
         self.password = password
@@ -98,6 +99,10 @@ class GuardedReader:
         self._worker: Worker | None = None
         self._requested: tuple | None = None  # pages the worker is on: planned, or sent by ``request``
         self._plan = plan  # for the first worker only: a restarted one waits for commands
+        self.queue = queue  # shared with another reader's worker (the first worker only)
+        self.which = which  # this reader's worker's place in ``queue``
+        self._fresh = True  # the next worker is the first: it gets the plan and the queue
+        self._sharing = False  # the current worker takes its pages from ``queue``
         self._since = time.monotonic()  # when the worker began its current page
         self._src: Any = None
         self.info: DocInfo | None = None
@@ -124,6 +129,7 @@ class GuardedReader:
             self._worker.stop(wait)
             self._worker = None
         self._requested = None
+        self._sharing = False
 
     # -- opening
     def open(self) -> DocInfo:
@@ -156,7 +162,10 @@ class GuardedReader:
 
     def _new_worker(self) -> Worker:
         plan, self._plan = self._plan, None
-        return Worker(self.path, self.backend, self.password, self.limits, self.layout, plan)
+        queue = self.queue if self._fresh else None
+        self._fresh = False
+        self._sharing = queue is not None
+        return Worker(self.path, self.backend, self.password, self.limits, self.layout, plan, queue, self.which)
 
     def _start_worker(self) -> DocInfo:
         if self._worker is None:
@@ -177,7 +186,10 @@ class GuardedReader:
             self.close()
             raise message[1]
         planned = message[2] if len(message) > 2 else ()
-        self._requested = (tuple(planned), False) if planned else None
+        if planned:  # ``("take", pages)``: sharing them through the queue; else reading them all
+            self._requested = ("take", tuple(planned)) if self._sharing else (tuple(planned), False)
+        else:
+            self._requested = None
         self._since = time.monotonic()
         return message[1]
 
@@ -202,6 +214,61 @@ class GuardedReader:
             if last:
                 self._worker.send(("stop", None))
                 self._worker.retiring = True
+
+    def shares_queue(self) -> bool:
+        """True when this reader's worker takes its pages from the shared ``PageQueue``."""
+        return self._sharing and self._worker is not None
+
+    def take(self, numbers: Sequence[int]) -> None:
+        """Let the worker take ``numbers`` from the shared queue, one page at a time as the
+        other worker does (``read_taken`` collects them). A no-op where it planned them."""
+        if self.shares_queue() and self._requested is None:
+            self._requested = ("take", tuple(numbers))
+            self._worker.send(("take", tuple(numbers)))
+            self._since = time.monotonic()
+
+    def retire(self) -> None:
+        """Let the worker exit by itself once it has nothing left to take or read, so that its
+        teardown overlaps the other worker's last page; a later ``read`` starts a new one."""
+        if self._worker is not None:
+            self._worker.send(("stop", None))
+            self._worker.retiring = True
+
+    def done_taking(self) -> bool:
+        """True when no further page will come from this worker's share of the queue: it has
+        none, has stopped taking pages and has no message waiting (a worker that died has
+        its end of file waiting, which ``next_taken`` reports)."""
+        if self._worker is None:
+            return True
+        return self.queue.finished(self.which) and not self._worker.conn.poll()
+
+    def next_taken(self, numbers: Sequence[int]) -> PageResult | None:
+        """The next page the worker took from the queue (``numbers`` being the plan it takes
+        from), or the failure of the page it was on when it died or ran out of time (the
+        worker is then stopped); ``None`` when it stopped without being on a page."""
+        try:
+            message = self._worker.receive(self.patience())
+        except EOFError:
+            index = self.queue.page_of(self.which)
+            death = self._worker.describe_death()
+            self._stop_worker()
+            return None if index is None else PageResult(numbers[index], None, (), death, "crash")
+        if message is None:
+            index = self.queue.page_of(self.which)
+            self._stop_worker()
+            where = f"page {numbers[index]}" if index is not None else "a page"
+            self._check_deadline(f"reading {where}")
+            if index is None:  # stuck between pages (``PageQueue.LOCK_WAIT``): the rest is read anew
+                return None
+            return PageResult(numbers[index], None, (), f"reading it with {self.backend} took longer than the "
+                                                        f"limit of {self.limits.page_timeout:g} s", "timeout")
+        self._since = time.monotonic()
+        return message[1]
+
+    def end_taking(self) -> None:
+        """The queue is done with: the worker (if it is still there) now waits for commands."""
+        self._requested = None
+        self._sharing = False
 
     def read(self, numbers: Sequence[int], plain: bool = False) -> Iterator[PageResult]:
         """Yield one ``PageResult`` per page, in order; ``plain`` uses ``plain_layout``."""
@@ -313,11 +380,14 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
     the workers' exit overlaps them).
     """
     deadline = time.monotonic() + limits.timeout if limits.timeout else None
-    spare = spare_reader(path, backend, password, limits, layout, deadline, Share(choose, 1))
-    plan = Share(choose, 0 if spare._worker is not None else None)  # the same choice as below
+    queue = make_queue() if two_workers_possible(limits) else None
+    spare = spare_reader(path, backend, password, limits, layout, deadline, Share(choose, 1), queue)
+    if spare._worker is None:
+        queue = None  # one worker reads every page, in order
+    plan = Share(choose, 0 if queue is not None else None)  # the same choice as below
     try:
         reader, warnings = open_with_fallback(path, backend, password, limits, fallback, layout, deadline,
-                                              plan)
+                                              plan, queue)
     except BaseException:
         spare.close()
         raise
@@ -326,19 +396,18 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
         warnings.extend(reader.notes)
         limits = reader.limits
         numbers = list(choose(info.page_count))
-        shared = wants_helper(reader, numbers) and spare.backend == reader.backend and spare._worker is not None
-        first, second = share_pages(numbers)
-        if shared:
-            reader.request(first)  # a no-op where the worker planned these pages (it is on them)
-        helper = opened_helper(spare) if shared else None
-        if helper is None:
-            spare.close()
-        if helper:
-            helper.request(second, last=True)
-            pages = read_shared(reader, helper, first, second)
-        elif shared:  # the second worker did not start: the first reads the rest too
-            pages = itertools.chain(reader.read(first), reader.read(second))
+        if reader.shares_queue():
+            reader.take(numbers)  # a no-op where the worker planned these pages (it is on them)
+            shared = wants_helper(reader, numbers) and spare.backend == reader.backend
+            helper = opened_helper(spare) if shared else None
+            if helper is None:
+                spare.close()
+            else:
+                helper.take(numbers)
+                helper.retire()
+            pages = read_taken([reader, helper] if helper else [reader], numbers)
         else:
+            spare.close()
             reader.request(numbers, last=True)
             pages = reader.read(numbers)
         results = {r.number: r for r in report_progress(pages, len(numbers), progress)}
@@ -362,13 +431,20 @@ def wants_helper(reader: GuardedReader, numbers: Sequence[int]) -> bool:
             and (os.cpu_count() or 1) >= 2)
 
 
+def two_workers_possible(limits: Limits) -> bool:
+    """True where a document may be read by two workers: in worker processes, on two cores."""
+    return limits.isolate and (os.cpu_count() or 1) >= 2
+
+
 def spare_reader(path: str | os.PathLike[str], backend: str, password: str | None, limits: Limits,
-                 layout: LayoutFn | None, deadline: float | None, plan: PlanFn | None = None) -> GuardedReader:
+                 layout: LayoutFn | None, deadline: float | None, plan: PlanFn | None = None,
+                 queue: PageQueue | None = None) -> GuardedReader:
     """A second reader, its worker started at once (before the first one's) where two can run,
     so that both open the file at the same time; ``read_pages`` stops it when the document is
-    too short to share or was opened with the other backend."""
-    spare = GuardedReader(path, backend, password, limits, layout, deadline, plan)
-    if limits.isolate and (os.cpu_count() or 1) >= 2:
+    too short to share or was opened with the other backend. Without a ``queue`` to share the
+    pages through it starts nothing."""
+    spare = GuardedReader(path, backend, password, limits, layout, deadline, plan, queue, which=1)
+    if queue is not None and two_workers_possible(limits):
         spare.start()
     return spare
 
@@ -392,12 +468,13 @@ def opened_helper(spare: GuardedReader) -> GuardedReader | None:
 
 @dataclass(frozen=True, slots=True)
 class Share:
-    """A worker's page plan: its share of the pages that ``choose`` selects.
+    """A worker's page plan: the pages that ``choose`` selects, which it shares with the other
+    worker through their ``PageQueue``.
 
-    ``which`` is 0 or 1 for the first or second of two workers (``share_pages``; the first
-    takes every page of a document too short to share), ``None`` for a worker that reads
-    alone. ``read_pages`` makes the same choice when the page count is known, so the pages a
-    worker planned are the pages it is then asked for.
+    ``which`` is 0 or 1 for the first or second of two workers, ``None`` for a worker that
+    reads alone. The second plans nothing on a document too short to share (fewer than
+    ``PARALLEL_MIN_PAGES`` pages), so that it takes no page before ``read_pages``, which makes
+    the same choice once the page count is known, stops it.
     """
 
     choose: Callable[[int], Sequence[int]]
@@ -405,42 +482,41 @@ class Share:
 
     def __call__(self, page_count: int) -> list[int]:
         numbers = list(self.choose(page_count))
-        if self.which is None:
-            return numbers
-        if len(numbers) < PARALLEL_MIN_PAGES:
-            return numbers if self.which == 0 else []
-        return share_pages(numbers)[self.which]
+        if self.which == 1 and len(numbers) < PARALLEL_MIN_PAGES:
+            return []
+        return numbers
 
 
-def share_pages(numbers: Sequence[int]) -> tuple[list[int], list[int]]:
-    """The pages for two workers: in pairs, ``1 4 5 8 9 …`` and ``2 3 6 7 …``.
+def read_taken(readers: Sequence[GuardedReader], numbers: Sequence[int]) -> Iterator[PageResult]:
+    """Every page of ``numbers``, as the workers of ``readers`` take them from their queue and
+    send them (so pages may come out of order), each page once.
 
-    Each worker gets as many left-hand as right-hand pages. Spreads differ between their two
-    sides (adverts, openers, the folio's side), and every other page alone gave one worker
-    a fifth more work on a 23-page issue than the other.
+    A worker that dies or runs out of time costs the page it was on (reported as a crash or a
+    timeout) and the other worker takes the rest. Pages that no worker sent (both gone, or the
+    second stopped with pages it had taken) are read at the end by the first reader.
+
+    Taking pages from whichever worker has one ready matters: a page's message is larger than
+    a pipe holds, so a worker whose page is not taken stops in ``send``.
     """
-    first = [n for i, n in enumerate(numbers) if i % 4 in (0, 3)]
-    second = [n for i, n in enumerate(numbers) if i % 4 in (1, 2)]
-    return first, second
-
-
-def read_shared(first: GuardedReader, second: GuardedReader, first_pages: Sequence[int],
-                second_pages: Sequence[int]) -> Iterator[PageResult]:
-    """Read ``first_pages`` in one worker and ``second_pages`` in the other, taking each page
-    as soon as its worker has sent it (so pages may come out of order).
-
-    Taking them in turn made a worker wait for the parent: a page's message is larger than a
-    pipe holds, so a worker whose page was not taken stopped in ``send`` while the parent
-    waited for the other worker's page (3–4 ms per page on the short bench issue).
-    """
-    streams = {first: first.read(first_pages), second: second.read(second_pages)}
-    left = {first: len(first_pages), second: len(second_pages)}
-    while any(left.values()):
-        reader = first_ready([r for r, n in left.items() if n])
-        yield next(streams[reader])
-        left[reader] -= 1
-    for stream in streams.values():
-        next(stream, None)  # let each reader finish its bookkeeping
+    seen: set[int] = set()
+    working = list(readers)
+    while len(seen) < len(numbers):
+        working = [r for r in working if not r.done_taking()]
+        if not working:
+            break
+        reader = first_ready(working)
+        result = reader.next_taken(numbers)
+        if result is None or result.number in seen:
+            continue
+        seen.add(result.number)
+        if result.fatal:  # out of memory: the worker exits after this page
+            reader._stop_worker()
+        yield result
+    for reader in readers:
+        reader.end_taking()
+    missing = [n for n in numbers if n not in seen]
+    if missing:
+        yield from readers[0].read(missing)
 
 
 def first_ready(readers: Sequence[GuardedReader]) -> GuardedReader:
@@ -474,12 +550,12 @@ def nothing_read_error(path: str | os.PathLike[str], failed: Sequence[PageResult
 
 def open_with_fallback(path: str | os.PathLike[str], backend: str, password: str | None, limits: Limits,
                        fallback: bool, layout: LayoutFn | None, deadline: float | None,
-                       plan: PlanFn | None = None) -> tuple[GuardedReader, list[str]]:
-    """An opened ``GuardedReader`` (its worker on the pages of ``plan``); the other backend
-    when ``backend`` cannot open the file."""
+                       plan: PlanFn | None = None, queue: PageQueue | None = None) -> tuple[GuardedReader, list[str]]:
+    """An opened ``GuardedReader`` (its worker on the pages of ``plan``, through ``queue`` if
+    given); the other backend when ``backend`` cannot open the file."""
     from .errors import CorruptPdfError, EncryptedPdfError, InputError
     from .extract import other_backend
-    reader = GuardedReader(path, backend, password, limits, layout, deadline, plan)
+    reader = GuardedReader(path, backend, password, limits, layout, deadline, plan, queue)
     try:
         reader.open()
         return reader, []

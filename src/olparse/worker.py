@@ -3,6 +3,8 @@
 Input: a PDF path, a backend, a page plan, and ``("read", page numbers)`` commands on a pipe.
 Output: ``("open", DocInfo, planned pages)`` (or ``("error", ...)``), then one
 ``("page", PageResult)`` message per page: the planned pages first, then those of each command.
+Two workers of one document share a ``PageQueue``: each takes the next page of the plan when
+it is free, so neither waits while the other has pages left.
 
 ``read_page`` is the work for one page (extract, lay out, fall back to ``plain.plain_layout``
 when the layout fails); it runs here or, without isolation, in the parent. The process is
@@ -146,15 +148,87 @@ def open_source(path: str, backend: str, password: str | None) -> tuple[Any, Doc
     return src, info
 
 
+# ------------------------------------------------------------------------------ sharing pages
+class PageQueue:
+    """The pages of one document shared by two workers, each taking the next when it is free.
+
+    Why. Pages differ in cost by a factor of ten and more (a cover against a page of small
+    type in five columns), and no cheap measure of the content stream predicts it. A fixed
+    share left one worker idle for a third of the reading of a six-page file while the other
+    still had two pages; taking pages one at a time ends both within about one page.
+
+    Shared memory, not messages: a counter of pages taken (behind a lock) and, per worker, the
+    page it is on (``1 +`` its index in the plan; ``0`` between pages; ``-1`` when it has
+    stopped taking pages). The parent reads the latter to name the page of a worker that died
+    or ran out of time. Made in the parent before the workers start; forked workers inherit
+    it, spawned ones receive it as an argument.
+    """
+
+    #: Seconds a worker waits for the lock before it stops taking pages (a worker killed while
+    #: holding it would otherwise block the other for good; the parent then reads what is left).
+    LOCK_WAIT = 5.0
+
+    def __init__(self) -> None:
+        ctx = mp_context()
+        self._taken = ctx.RawValue("i", 0)
+        self._lock = ctx.Lock()
+        self._on = ctx.RawArray("i", 2)
+
+    def take(self, which: int, count: int) -> int | None:
+        """The index of the next page for worker ``which`` (of ``count``); ``None`` when none
+        is left. The page is marked as this worker's in the same step."""
+        if not self._lock.acquire(timeout=self.LOCK_WAIT):
+            self._on[which] = -1
+            return None
+        try:
+            index = self._taken.value
+            if index >= count:
+                self._on[which] = -1
+                return None
+            self._taken.value = index + 1
+            self._on[which] = index + 1
+            return index
+        finally:
+            self._lock.release()
+
+    def done(self, which: int) -> None:
+        """Worker ``which`` has sent its page."""
+        self._on[which] = 0
+
+    def page_of(self, which: int) -> int | None:
+        """The plan index of the page worker ``which`` is on; ``None`` between pages or after."""
+        on = self._on[which]
+        return on - 1 if on > 0 else None
+
+    def finished(self, which: int) -> bool:
+        """True once worker ``which`` takes no more pages."""
+        return self._on[which] == -1
+
+    def exhausted(self, count: int) -> bool:
+        return self._taken.value >= count
+
+
+def make_queue() -> PageQueue | None:
+    """A ``PageQueue``, or ``None`` where the platform has no shared semaphores (e.g. no
+    ``/dev/shm``): the document is then read by one worker."""
+    try:
+        return PageQueue()
+    except (OSError, ImportError, ValueError):
+        return None
+
+
 # ------------------------------------------------------------------------------ the worker
 def worker_main(conn: Any, path: str, backend: str, password: str | None, memory_mb: int | None,
-                layout: LayoutFn | None, plan: PlanFn | None = None) -> None:
+                layout: LayoutFn | None, plan: PlanFn | None = None, queue: PageQueue | None = None,
+                which: int = 0) -> None:
     """The worker process: open the document, read the pages of ``plan`` (if any), then the
     pages the parent asks for.
 
     The ``("open", info, planned)`` message names the pages the worker goes on to read without
     a command (``planned_pages``): the parent would otherwise first have to learn the page count
-    and send them, a round trip of a few milliseconds on every document.
+    and send them, a round trip of a few milliseconds on every document. With a ``queue`` the
+    planned pages are shared with the other worker (``take_pages``); ``("take", numbers)`` does
+    the same for a worker that was started without a plan.
     """
     quiet_worker()
     limit_memory(memory_mb)
@@ -170,15 +244,26 @@ def worker_main(conn: Any, path: str, backend: str, password: str | None, memory
     planned = planned_pages(plan, info.page_count)
     conn.send(("open", info, planned))
     with src:
-        if planned and not send_pages(conn, src, planned, layout):
+        if planned and not read_planned(conn, src, planned, layout, queue, which):
             return
         while True:
             command, payload = conn.recv()
+            if command == "take" and queue is not None:
+                if not take_pages(conn, src, payload, layout, queue, which):
+                    return
+                continue
             if command != "read":
                 return
             numbers, plain = payload
             if not send_pages(conn, src, numbers, None if plain else layout):
                 return
+
+
+def read_planned(conn: Any, src: Any, numbers: Sequence[int], layout: LayoutFn | None,
+                 queue: PageQueue | None, which: int) -> bool:
+    if queue is not None:
+        return take_pages(conn, src, numbers, layout, queue, which)
+    return send_pages(conn, src, numbers, layout)
 
 
 def planned_pages(plan: PlanFn | None, page_count: int) -> tuple[int, ...]:
@@ -198,6 +283,19 @@ def send_pages(conn: Any, src: Any, numbers: Sequence[int], layout: LayoutFn | N
         result = read_page(src, number, layout)
         conn.send_bytes(page_message(result))
         if result.fatal:  # out of memory: the process may be in a bad state
+            return False
+    return True
+
+
+def take_pages(conn: Any, src: Any, numbers: Sequence[int], layout: LayoutFn | None, queue: PageQueue,
+               which: int) -> bool:
+    """Read and send the pages of ``numbers`` that this worker takes from ``queue`` (the other
+    worker takes the rest); ``False`` when the worker must exit."""
+    while (index := queue.take(which, len(numbers))) is not None:
+        result = read_page(src, numbers[index], layout)
+        conn.send_bytes(page_message(result))
+        queue.done(which)
+        if result.fatal:
             return False
     return True
 
@@ -256,7 +354,8 @@ class Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self, path: str, backend: str, password: str | None, limits: Limits,
-                 layout: LayoutFn | None, plan: PlanFn | None = None):
+                 layout: LayoutFn | None, plan: PlanFn | None = None, queue: PageQueue | None = None,
+                 which: int = 0):
         ctx = mp_context()
         if ctx.get_start_method() == "fork":
             from .extract import load_backend
@@ -267,7 +366,8 @@ class Worker:
         self.retiring = False  # told to exit after its last page
         self.conn, child = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=worker_main, daemon=True, name="olparse-reader",
-                                   args=(child, path, backend, password, limits.memory_mb, layout, plan))
+                                   args=(child, path, backend, password, limits.memory_mb, layout, plan,
+                                         queue, which))
         gc.freeze()  # the worker's collector then skips the inherited heap (no copy-on-write)
         try:
             self.process.start()
