@@ -83,11 +83,11 @@ def trace_to_runs(spans: Sequence[dict], page: tuple[float, float, float, float]
         chars = span["chars"]
         if not chars:
             continue
-        codes, glyphs, origins, boxes = zip(*chars)
+        columns = columns_of(chars)
         if span["wmode"] or (span["dir"] != HORIZONTAL and rotation_of(*span["dir"]) % 90) or \
-                (needs_text_page(codes) and not is_dingbat_font(span["font"])):
+                (needs_text_page(columns.codes) and not is_dingbat_font(span["font"])):
             return None  # a dingbat glyph without Unicode needs no repair: normalize drops it
-        traced.append((span, Columns(codes, glyphs, origins, boxes)))
+        traced.append((span, columns))
     for (span, columns), spacing in zip(traced, line_letter_spacings(traced)):
         add_span(pieces, pen, span, page, columns, spacing)
     runs: list[Run] = []
@@ -137,12 +137,36 @@ def needs_text_page(codes: Sequence[int]) -> bool:
 
 
 class Columns(NamedTuple):
-    """A span's glyphs by field (the trace's ``chars`` transposed): codes, glyph ids, origins, boxes."""
+    """A span's glyphs by field (the trace's ``chars`` transposed): codes, glyph ids, origins,
+    boxes; and, measured once for the letter spacing and the runs alike, of its drawn glyphs
+    only (not a ligature's further characters): where each starts and ends along x, its
+    baseline y, and the gaps between them."""
 
     codes: tuple[int, ...]
     glyphs: tuple[int, ...]
     origins: tuple[tuple[float, float], ...]
     boxes: tuple[tuple[float, float, float, float], ...]
+    drawn: list[int] | None  # indices of the drawn glyphs; ``None``: all are
+    starts: Sequence[float]
+    ys: Sequence[float]
+    ends: Sequence[float]
+    gaps: list[float]
+
+
+def columns_of(chars: Sequence[tuple]) -> Columns:
+    """``Columns`` of a trace span's ``chars`` (at least one)."""
+    codes, glyphs, origins, boxes = zip(*chars)
+    if NO_GLYPH in glyphs:
+        drawn = [i for i, g in enumerate(glyphs) if g != NO_GLYPH]
+        drawn_origins = [origins[i] for i in drawn]
+        drawn_boxes = [boxes[i] for i in drawn]
+        if not drawn:
+            return Columns(codes, glyphs, origins, boxes, drawn, (), (), [], [])
+    else:
+        drawn, drawn_origins, drawn_boxes = None, origins, boxes
+    starts, ys = zip(*drawn_origins)
+    ends = [box[2] for box in drawn_boxes]
+    return Columns(codes, glyphs, origins, boxes, drawn, starts, ys, ends, list(map(operator.sub, starts[1:], ends)))
 
 
 class Piece:
@@ -184,33 +208,23 @@ def line_letter_spacings(traced: Sequence[tuple[dict, Columns]]) -> list[float]:
     of the word is judged alike."""
     out: list[float] = []
     line = TracedLine()
-    for span, columns in traced:
+    for span, columns in traced:  # only drawn glyphs count, not a ligature's further characters
         size = span["size"]
-        origins, boxes = columns.origins, columns.boxes
-        if NO_GLYPH in columns.glyphs:  # a ligature's further characters: only drawn glyphs count
-            drawn = [i for i, g in enumerate(columns.glyphs) if g != NO_GLYPH]
-            origins, boxes = [origins[i] for i in drawn], [boxes[i] for i in drawn]
-        if span["dir"] != HORIZONTAL or not origins:
-            out += line.spacings()
-            out.append(0.0)
-            line = TracedLine()
-            continue
-        starts, ys = zip(*origins)
-        if max(ys) - min(ys) > LINE_SHIFT * size:
+        ys = columns.ys
+        if span["dir"] != HORIZONTAL or not ys or max(ys) - min(ys) > LINE_SHIFT * size:
             out += line.spacings()
             out.append(0.0)
             line = TracedLine()
             continue
         style = style_of(span)
-        ends = list(zip(*boxes))[2]
         if line.spans and style == line.style and abs(ys[0] - line.baseline) <= LINE_SHIFT * size:
-            line.gaps.append(starts[0] - line.end)
+            line.gaps.append(columns.starts[0] - line.end)
         else:
             out += line.spacings()
             line = TracedLine(style, ys[0], size)
         line.spans += 1
-        line.gaps.extend(map(operator.sub, starts[1:], ends))
-        line.end = ends[-1]
+        line.gaps += columns.gaps
+        line.end = columns.ends[-1]
     return out + line.spacings()
 
 
@@ -271,32 +285,22 @@ def add_plain_glyphs(pieces: list[Piece], pen: Pen, span: dict, current: Piece |
     once; otherwise it goes glyph by glyph. Gaps are measured between drawn glyphs: a ligature's
     further characters (glyph ``-1``) take zero width at its end, as in ``add_glyphs``.
     """
-    glyphs = columns.glyphs
-    if NO_GLYPH in glyphs:
-        drawn = [i for i, g in enumerate(glyphs) if g != NO_GLYPH]
-        origins = [columns.origins[i] for i in drawn]
-        boxes = [columns.boxes[i] for i in drawn]
-    else:
-        drawn, origins, boxes = None, columns.origins, columns.boxes
-    starts, lines = zip(*origins)
-    ends = list(zip(*boxes))[2]
+    glyphs, starts, ends, gaps, lines = columns.glyphs, columns.starts, columns.ends, columns.gaps, columns.ys
     size = span["size"]
     space_gap, split_gap = SPACE_DIST * size + spacing, SPACE_MAX_DIST * size
     ux, uy = span["dir"]
     if uy:  # across the line: its baseline (a line tilted by a degree or two still has one)
-        lines = [o[1] * ux - o[0] * uy for o in origins]
-    if len(starts) > 1:
-        gaps = list(map(operator.sub, starts[1:], ends))
-        if max(gaps) > space_gap or min(gaps) < -split_gap or max(lines) - min(lines) > LINE_SHIFT * size:
-            add_glyphs(pieces, pen, span, current, None, True, space_gap)
-            return
+        lines = [y * ux - x * uy for x, y in zip(starts, lines)]
+    if gaps and (max(gaps) > space_gap or min(gaps) < -split_gap or max(lines) - min(lines) > LINE_SHIFT * size):
+        add_glyphs(pieces, pen, span, current, None, True, space_gap)
+        return
     text = "".join(map(chr, columns.codes))
     current = continued(current, pen, starts[0], text[0], space_gap, split_gap)
     if current is None:
-        current = Piece(span, origins[0])
+        current = Piece(span, (starts[0], columns.ys[0]))
         pieces.append(current)
     current.text.append(text)
-    current.edges.extend(starts if drawn is None else ligature_edges(glyphs, columns.origins, columns.boxes))
+    current.edges.extend(starts if columns.drawn is None else ligature_edges(glyphs, columns.origins, columns.boxes))
     current.end = ends[-1]
     pen.end, pen.last, pen.baseline = ends[-1], text[-1], lines[-1]
 
