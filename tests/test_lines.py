@@ -838,3 +838,29 @@ def test_one_row_starting_a_word_where_a_loose_line_spreads_one_is_no_table_colu
             place(["Digitalisierung", "ist"], [48, 275], 136)]
     found = texts([run for row in rows for run in row])
     assert "Auch Verwaltungsreform nicht auf" in found
+
+
+@given(st.text(alphabet="ab .", min_size=1, max_size=30), st.floats(0.5, 40))
+def test_a_lines_word_gaps_are_the_gaps_at_its_single_spaces(text, size):
+    """``word_gaps_of`` measures the gap at every single space between two other characters
+    (its fast path for text whose every space is one included), and at nothing else."""
+    import re
+    from olparse.geometry import BBox
+    from olparse.model import Run, word_gaps_of
+    edges = tuple(float(i * i % 7 + 3 * i) for i in range(len(text) + 1))
+    run = Run(text=text, bbox=BBox(0, 0, edges[-1], 10), font="F", size=size, bold=False, italic=False,
+              color=0, baseline=8.0, seq=0, char_x=edges)
+    expected = tuple((edges[m.start() + 1] - edges[m.start()]) / size
+                     for m in re.finditer(r"(?<=[^ ]) (?=[^ ])", text))
+    assert word_gaps_of((run,)) == expected
+
+
+@given(st.lists(st.sampled_from(["a", "I", "å", "-", ".", "ab", "ord", "12", "x1", "Offentlig"]), max_size=12))
+def test_letter_spaced_looking_text_is_told_by_its_share_of_one_letter_words(words):
+    """The fast path of ``looks_letterspaced`` changes no answer: a line looks letter-spaced
+    when at least 70 % of its four or more tokens with a letter or digit are one character."""
+    from olparse.lines import looks_letterspaced
+    text = " ".join(words)
+    tokens = [t for t in text.split() if any(ch.isalnum() for ch in t)]
+    expected = len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) / len(tokens) >= 0.7
+    assert looks_letterspaced(text) == expected

@@ -981,7 +981,10 @@ def gap_along(prev: Run, run: Run) -> float:
 def looks_letterspaced(text: str) -> bool:
     """True when most words are single characters: ``O f f e n t l i g``. Tokens without a
     letter or digit do not count: dot leaders (``Notices . . . . vii``) are no letters."""
-    tokens = [t for t in text.split() if any(ch.isalnum() for ch in t)]
+    words = text.split()
+    if len(words) < 4 or list(map(len, words)).count(1) < 3:
+        return False  # at most two one-letter words: never 70 % of four tokens or more (fast path)
+    tokens = [t for t in words if any(ch.isalnum() for ch in t)]
     if len(tokens) < 4:
         return False
     singles = sum(1 for t in tokens if len(t) == 1)
