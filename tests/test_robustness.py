@@ -709,3 +709,25 @@ def test_a_page_whose_text_was_left_out_as_unreadable_is_not_called_a_scan():
     warning = f"page 1: font 'Type3 (29 0 R)' has no Unicode mapping that reads: its 300 characters {LEFT_OUT}"
     doc = analyse(info, layouts, [warning])
     assert [(w.code, w.page) for w in doc.warnings] == [("unmapped_font", 1), ("no_text_layer", 2)]
+
+
+def test_page_workers_read_without_colour_management_and_the_caller_keeps_it(monkeypatch, tmp_path):
+    """ICC colour management is switched off in the page workers (colours only tell styles
+    apart; building a profile's transform cost every worker about 7 ms per document), never in
+    the caller's process, whose setting PyMuPDF cannot report and olparse must not change."""
+    from olparse.extract import pymupdf_backend
+    calls = tmp_path / "calls"
+
+    def record():
+        with open(calls, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+
+    monkeypatch.setattr(pymupdf_backend, "skip_colour_management", record)
+    read_pages(case_path("clean.pdf"), "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=30),
+               layout=layout_page)
+    pids = calls.read_text().split()
+    assert pids and str(os.getpid()) not in pids
+    calls.unlink()
+    read_pages(case_path("clean.pdf"), "pymupdf", None, lambda n: range(1, n + 1), Limits(isolate=False),
+               layout=layout_page)
+    assert not calls.exists()

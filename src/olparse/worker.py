@@ -233,6 +233,9 @@ def worker_main(conn: Any, path: str, backend: str, password: str | None, memory
     quiet_worker()
     limit_memory(memory_mb)
     relax_collector()
+    with contextlib.suppress(Exception):
+        from .extract import settle_reader_process
+        settle_reader_process(backend)
     try:
         src, info = open_source(path, backend, password)
     except OlparseError as exc:

@@ -133,6 +133,14 @@ def load_backend(backend: str) -> None:
         from . import pdfplumber_backend  # noqa: F401
 
 
+def settle_reader_process(backend: str) -> None:
+    """Settings for a process that only reads pages (a page worker), which the parent process
+    must not get: see ``pymupdf_backend.skip_colour_management``."""
+    if backend == "pymupdf":
+        from .pymupdf_backend import skip_colour_management
+        skip_colour_management()
+
+
 def open_document(path: str | os.PathLike[str], backend: str = DEFAULT_BACKEND,
                   password: str | None = None) -> SourceDocument:
     """Open ``path`` with the named backend after checking it looks like a PDF.

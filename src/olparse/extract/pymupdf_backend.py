@@ -154,6 +154,24 @@ def font_box_corrections() -> Iterator[None]:
         tools.unset_quad_corrections(True)
 
 
+def skip_colour_management() -> None:
+    """Switch MuPDF's ICC colour management off for this process (a page worker's).
+
+    Why. Colours are read only to tell styles apart and light fills from dark ones, never to
+    render, so the document's own colours need no exact conversion to RGB. Converting from an
+    ICC-based colour space makes MuPDF build a colour transform (lcms2) the first time a
+    process meets each profile: about 7 ms on the first page of every worker, for every
+    document that uses one (InDesign and typst do; a 6-page file's whole page work is about
+    45 ms). Without ICC, MuPDF converts with the colour space's plain formulas.
+
+    The switch is process-wide and PyMuPDF cannot report its state, so it is set only in
+    processes that olparse started itself; pages read in the caller's process (``isolate=False``)
+    keep the caller's setting.
+    """
+    with contextlib.suppress(Exception):
+        pymupdf.TOOLS.set_icc(False)
+
+
 def page_label(page: "pymupdf.Page") -> str:
     """The page's label (``iv``, ``12``); empty when the label tree is missing or broken."""
     try:
