@@ -864,3 +864,27 @@ def test_letter_spaced_looking_text_is_told_by_its_share_of_one_letter_words(wor
     tokens = [t for t in text.split() if any(ch.isalnum() for ch in t)]
     expected = len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) / len(tokens) >= 0.7
     assert looks_letterspaced(text) == expected
+
+
+def test_a_folio_under_a_columns_last_line_does_not_make_its_loose_line_a_table_row():
+    """``man   es   Zusammenarbeit   zu`` spread over the measure as a column's last line: the
+    lines above cross its gaps (one loose line among them leaves the last gap open), and the
+    folio three line steps below, another block, leaves every gap open. It says nothing about
+    the column's lines and must not outvote them: the line stays whole."""
+    from conftest import make_run
+
+    def spread(words, baseline):
+        widths = [len(w) * 5 for w in words]
+        gap = (240 - sum(widths)) / (len(words) - 1)
+        x, out = 50.0, []
+        for word, width in zip(words, widths):
+            out.append(make_run(word, x, baseline))
+            x += width + gap
+        return out
+
+    full = "Der blev sagt meget om den nye plan for alle her"  # 48 glyphs: the whole measure
+    runs = [make_run(full, 50, 100), make_run(full, 50, 112)]
+    runs += spread(["Verwaltungsreform", "wenn", "sie", "auch"], 124)
+    runs += spread(["man", "es", "Zusammenarbeit", "zu"], 136)
+    runs.append(make_run("Side 1", 150, 172, size=8))
+    assert "man es Zusammenarbeit zu" in texts(runs)

@@ -677,7 +677,7 @@ def is_bridged_nearby(rows: list[list[Run]], index: int, gx0: float, gx1: float,
     size = style.size
     channel = max(0.5 * size, CHANNEL_SHARE * (gx1 - gx0))
     crossed = open_ = 0
-    for other in neighbour_rows(rows, index, rows[index][0].baseline, size):
+    for other in neighbour_rows(rows, index, rows[index][0].baseline, size, contiguous=True):
         if span is not None and not any(r.bbox.x1 > span[0] and r.bbox.x0 < span[1] for r in other):
             continue
         free = widest_free_span(other, gx0, gx1)
@@ -882,15 +882,23 @@ def ink_sides(row: list[Run], gx0: float, gx1: float, size: float) -> tuple[bool
     return left, right
 
 
-def neighbour_rows(rows: list[list[Run]], index: int, baseline: float, size: float) -> list[list[Run]]:
+def neighbour_rows(rows: list[list[Run]], index: int, baseline: float, size: float,
+                   contiguous: bool = False) -> list[list[Run]]:
+    """The rows within ``NEIGHBOUR_ROWS_EM`` (at 120 % leading) above and below row ``index``;
+    with ``contiguous``, only up to an empty band of more than two line steps (a folio under a
+    column's last line, a caption under a figure, is not one of the column's rows)."""
     # with the usual 120 % leading the fourth row sits exactly at the limit: let it count
     # whatever the rounding (after scaling the page, 48 pt may come out as 48.000000001)
     reach = NEIGHBOUR_ROWS_EM * size * 1.2 * (1 + 1e-9)
+    band = 2 * LEADING_EM * size
     out = []
     for step in (-1, 1):
-        j = index + step
+        j, last = index + step, baseline
         while 0 <= j < len(rows) and abs(rows[j][0].baseline - baseline) <= reach:
+            if contiguous and abs(rows[j][0].baseline - last) > band:
+                break
             out.append(rows[j])
+            last = rows[j][0].baseline
             j += step
     return out
 
