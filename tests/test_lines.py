@@ -823,6 +823,21 @@ def test_the_first_row_of_ragged_columns_under_a_standfirst_splits_at_the_gutter
     assert "velfærdsteknologien meget ansvar" in found and left[0] in found
 
 
+def test_the_first_row_under_a_standfirst_splits_where_the_next_columns_lines_start():
+    """Justified columns under a standfirst across both: the left column's first line fills
+    its measure and ends 1.3 em from the right column's first line (one long word); under it
+    the left column holds a paragraph's last line and then nothing, so no row shows the
+    channel with ink on both sides. The right column's lines all start where the gap ends:
+    its left edge. The row is two lines, and no row below crosses the gap."""
+    from conftest import make_run
+    lead = make_run("Et langt standfirst der går hen over begge spalter her og mere", 50, 76, size=12, bold=True)
+    runs = [lead, make_run("Det handler om ledelse og om det nye arb", 50, 100),
+            make_run("Arbeitsbedingungen", 50 + 40 * 5 + 13, 100), make_run("ledelsen.", 50, 112)]
+    runs += [make_run("Kommunalverwaltung og den nye plan", 50 + 40 * 5 + 13, 112 + 12 * k) for k in range(3)]
+    found = texts(runs)
+    assert "Det handler om ledelse og om det nye arb" in found and "Arbeitsbedingungen" in found
+
+
 def test_one_row_starting_a_word_where_a_loose_line_spreads_one_is_no_table_column():
     """Stacked loose lines in a narrow justified column (long words, no hyphenation): four
     words spread 32 pt apart, between loose lines, over a line whose first word would not

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from olparse.document import validate_document
@@ -247,6 +247,7 @@ def test_no_reader_process_outlives_a_parse():
     assert not multiprocessing.active_children()
 
 
+@settings(deadline=None)  # a queue per example: a semaphore and shared memory, slow on a busy machine
 @given(st.integers(0, 40), st.lists(st.sampled_from([0, 1]), max_size=120))
 def test_two_workers_taking_pages_in_any_order_take_each_page_once(count, turns):
     """However the two workers' turns interleave, every page of the plan is taken exactly

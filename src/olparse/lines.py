@@ -804,7 +804,7 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
         return True
     # own_type: crossings by rows in this row's type or smaller (its raised marks), which
     # no title or standfirst across the columns explains
-    crossed, own_type, channel, left_only, right_only = 0.0, 0, 0, 0, 0
+    crossed, own_type, channel, left_only, right_only, edge, below = 0.0, 0, 0, 0, 0, 0, 0
     baseline = rows[index][0].baseline
     neighbours = neighbour_rows(rows, index, baseline, size)
     for other in neighbours:
@@ -815,11 +815,13 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
             full = style is None or crosses_in_style(other, gx0, gx1, style)
             crossed += 1.0 if full else 0.5
             own_type += full or max(r.size for r in other) < size
+            below += other[0].baseline > baseline
         elif free >= max(0.5 * size, CHANNEL_SHARE * gap):
             left, right = ink_sides(other, gx0, gx1, size)
             channel += left and right
             left_only += left and not right
             right_only += right and not left
+            edge += style is not None and starts_at(other, gx1, style)
     # columns on staggered baseline grids: each row shows only one side of the channel
     channel += min(left_only, right_only)
     if channel and channel >= 2 * crossed:
@@ -833,9 +835,20 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
     if not own_type and gap > 1.0 * size and line_start is not None and gx0 - line_start >= COLUMN_LINE_EM * size \
             and (channel or left_only >= 2) and not ends_with_a_neighbour(rows[index], neighbours, size):
         return True
+    # or, under such a title (crossing above, nothing below), the rows around in this type start
+    # where the gap ends: the next column's left edge (a paragraph's last line and a heading
+    # may leave this column's side of the channel empty)
+    if crossed and not below and not own_type and gap > 1.0 * size and line_start is not None \
+            and gx0 - line_start >= COLUMN_LINE_EM * size and edge >= 2:
+        return True
     if crossed:
         return False
     return gap > 1.0 * size
+
+
+def starts_at(row: list[Run], x: float, style: Run) -> bool:
+    """True when a run of ``row`` in ``style``'s type starts at ``x`` (within a tenth of an em)."""
+    return any(abs(r.bbox.x0 - x) <= 0.1 * style.size and in_style(r, style) for r in row)
 
 
 def crosses_in_style(row: list[Run], gx0: float, gx1: float, style: Run) -> bool:
