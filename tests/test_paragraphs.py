@@ -700,3 +700,43 @@ def test_a_raised_note_mark_after_a_full_stop_still_ends_the_sentence():
     from olparse.paragraphs import ends_sentence
     assert ends_sentence("diagnosed by the age of 85.²") and ends_sentence("were addressed.⁴ ")
     assert not ends_sentence("the strategy²") and not ends_sentence("med")
+
+
+def justified_narrow_block():
+    """A narrow justified column (measure 160 pt, 5 pt a character) set without hyphenation:
+    ``digitaliseringsstrategien.`` stands alone on a short line because ``Medarbejderne`` (65 pt)
+    did not fit after it; justification cannot stretch a line of one word."""
+    from olparse.pipeline import layout_page
+    texts = ["Det handler om det vi", "gør og om mere end", "digitaliseringsstrategien.", "Medarbejderne skal", "have tid til det nye",
+             "arbejde i morgen her."]
+    runs = []
+    for k, text in enumerate(texts):
+        y = 100 + 12 * k
+        if k in (0, 1, 3, 4):
+            runs.extend(set_line(text.split(), 50, y, 160))
+        else:
+            runs.append(make_run(text, 50, y))
+    (block,) = layout_page(make_page(runs)).blocks
+    return block
+
+
+def test_without_hyphenation_a_sentence_end_the_next_word_did_not_fit_after_is_a_wrap():
+    """In type set without hyphenation a line ends only where the next word did not fit, after
+    a full stop too; where words are hyphenated, part of it might have fitted, and the short
+    line that ends a sentence ends the paragraph, as before."""
+    block = justified_narrow_block()
+    assert [len(p.lines) for p in split_block(block, wraps_sentences=True)] == [6]
+    assert [len(p.lines) for p in split_block(block)] == [3, 3]
+    one = build_paragraphs([(block, "body")], LEXICON, indent_convention=False, hyphenated=False)
+    assert len(one) == 1
+
+
+def test_a_document_hyphenates_where_a_line_end_hyphen_is_joined():
+    """``grundlæg-``/``gende`` is a typesetter's break (the lexicon has the whole word); a line
+    that ends at a word's own hyphen (``Høje-``/``Taastrup``) says nothing of hyphenation."""
+    from olparse.paragraphs import hyphenates
+    lexicon = Lexicon.from_texts(["det grundlæggende arbejde i Høje-Taastrup og grundlæggende"])
+    joined = body_blocks([make_run("det er det grundlæg-", 50, 100), make_run("gende arbejde i dag", 50, 112)])
+    kept = body_blocks([make_run("det er det i Høje-", 50, 100), make_run("Taastrup i dag og nu", 50, 112)])
+    assert hyphenates([b for b, _ in joined], lexicon)
+    assert not hyphenates([b for b, _ in kept], lexicon)

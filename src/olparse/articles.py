@@ -28,8 +28,8 @@ from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
 from .model import Block
-from .paragraphs import (Paragraph, build_paragraphs, ends_sentence, is_ragged_body, line_signal, natural_word_gap,
-                         typical_measure, uses_indents)
+from .paragraphs import (Paragraph, build_paragraphs, ends_sentence, hyphenates, is_ragged_body, line_signal,
+                         natural_word_gap, typical_measure, uses_indents)
 from .style import DocStyle
 
 
@@ -169,7 +169,8 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
     body_blocks = [b for d in drafts for b, kind in d.flow if kind == "body"]
     indents = uses_indents(body_blocks)
     layout = {"indent_convention": indents, "indents_seen": indents, "measure": typical_measure(body_blocks),
-              "natural_gap": natural_word_gap(body_blocks), "ragged_body": is_ragged_body(body_blocks)}
+              "natural_gap": natural_word_gap(body_blocks), "ragged_body": is_ragged_body(body_blocks),
+              "hyphenated": hyphenates(body_blocks, lexicon)}
     kept = [d for d in drafts if d.has_body()]
     kept_ids = {id(d) for d in kept}
     for d in drafts:

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from .dehyphenate import HyphenDecision, Lexicon, join_lines
+from .dehyphenate import HyphenDecision, Lexicon, decide_break, join_lines
 from .fonts import is_monospace_font
 from .geometry import BBox, union_all
 from .model import Block, Line
@@ -123,7 +123,8 @@ class Piece:
 def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
                      indent_convention: bool = True, strict: bool = False,
                      measure: float | None = None, natural_gap: float | None = None,
-                     indents_seen: bool = False, ragged_body: bool = False) -> list[Paragraph]:
+                     indents_seen: bool = False, ragged_body: bool = False,
+                     hyphenated: bool = True) -> list[Paragraph]:
     """Turn ``(block, kind)`` pairs (kind ``"body"`` or ``"heading"``) into paragraphs.
 
     ``strict`` (for boxes and lists): a new block continues the paragraph only after a line-end
@@ -132,6 +133,8 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
     body shows that first-line indents start its paragraphs (``uses_indents``), so a ragged
     block without an indent of its own (the rest of a paragraph at a column's head) is marked.
     ``ragged_body``: the body is set ragged (``is_ragged_body``), small blocks too.
+    ``hyphenated``: the typesetter hyphenates words at line ends (``hyphenates``); where it
+    does not, a line of one long word ends only where the next word did not fit after it.
     """
     out: list[Paragraph] = []
     current = _Open()
@@ -147,7 +150,7 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
             continue
         apart = functools.partial(spaced_apart, block, by_page[block.page])  # asked of ragged blocks only
         marked = (lambda: True) if indents_seen else apart
-        for k, piece in enumerate(split_block(block, measure, marked, ragged_body)):
+        for k, piece in enumerate(split_block(block, measure, marked, ragged_body, not hyphenated)):
             if current.lines and not continues(current, piece, first_of_block=k == 0,
                                                indent_convention=indent_convention, strict=strict,
                                                natural_gap=natural_gap):
@@ -353,14 +356,19 @@ def spaced_apart(block: Block, blocks: Sequence[Block]) -> bool:
     return any(0 < below.bbox.top - above.bbox.bottom < 2 * block.size for above, below in zip(column, column[1:]))
 
 
-def split_block(block: Block, measure: float | None = None,
-                marked: Callable[[], bool] | None = None, ragged_body: bool = False) -> list[Piece]:
+def split_block(block: Block, measure: float | None = None, marked: Callable[[], bool] | None = None,
+                ragged_body: bool = False, wraps_sentences: bool = False) -> list[Piece]:
     """Cut a block into pieces at short lines and indented lines (a table: at every row).
 
     ``marked`` says, when asked, whether the block is set apart by space from a block in its
     type (``spaced_apart``): asked of ragged blocks only, since it looks at the page's blocks.
     ``ragged_body``: the document's body is set ragged (``is_ragged_body``), so a block too
-    small to show its own rag (``FLUSH_MIN_LINES`` lines or fewer) counts as ragged."""
+    small to show its own rag (``FLUSH_MIN_LINES`` lines or fewer) counts as ragged.
+    ``wraps_sentences``: the document is set without hyphenation, so a line of one word that
+    the next word did not fit after is a wrap also after a full stop (a long word alone on a
+    line of a narrow justified column, which justification cannot stretch). Not a line of more
+    words: a paragraph's last line may fill the measure by chance, and verse leaves its lines
+    short whatever follows."""
     lines = block.lines
     if block.table:
         return [Piece((line,), False, True, block) for line in lines]
@@ -374,7 +382,8 @@ def split_block(block: Block, measure: float | None = None,
     short = [is_short(ln, right) for ln in lines]
     # a block too small to show its rag is ragged where the body is (``ragged_body``)
     ragged = is_ragged(lines, short, size) or (ragged_body and 1 < len(lines) <= FLUSH_MIN_LINES)
-    short = [s and not next_word_overflows(ln, nxt, right) for s, ln, nxt in zip(short, lines, (*lines[1:], None))]
+    short = [s and not next_word_overflows(ln, nxt, right, sentences=wraps_sentences and is_one_word(ln))
+             for s, ln, nxt in zip(short, lines, (*lines[1:], None))]
     indented = [ln.bbox.x0 - left > INDENT_EM * size or (hangs and left - ln.bbox.x0 > INDENT_EM * size)
                 for ln, hangs in zip(lines, hanging)]
     indented = wrap_free_indents(lines, indented, short, size)
@@ -580,6 +589,12 @@ def next_word_overflows(line: Line, following: Line | None, right: float, senten
     return width + space_width(line) > right - line.bbox.x1
 
 
+def is_one_word(line: Line) -> bool:
+    """A line holding a single word with a letter in it (not a rule of underscores for writing on)."""
+    words = line.text.split()
+    return len(words) == 1 and any(ch.isalpha() for ch in words[0])
+
+
 def space_width(line: Line) -> float:
     """The width in points of a word space in ``line``'s type: the median of its own word
     spaces where it has two or more, else ``SPACE_EM``. Asked of lines set at their natural
@@ -596,6 +611,20 @@ def typical_measure(blocks: Iterable[Block]) -> float | None:
     """The usual width of a full line: the median width of multi-line blocks."""
     widths = sorted(b.bbox.width for b in blocks if len(b.lines) >= 3)
     return widths[len(widths) // 2] if widths else None
+
+
+def hyphenates(blocks: Iterable[Block], lexicon: Lexicon) -> bool:
+    """Whether the typesetter hyphenated words at line ends: a line-end hyphen inside a block
+    that ``decide_break`` joins (a real hyphen kept, ``Høje-``/``Taastrup``, is a break at a
+    hyphen the word has anyway). One is enough; a document set without hyphenation has none."""
+    for block in blocks:
+        for line, following in zip(block.lines, block.lines[1:]):
+            if not line.hyphen_signal:
+                continue
+            decision = decide_break(line.text, following.text, lexicon, line_signal(line))
+            if decision is not None and decision.action == "join":
+                return True
+    return False
 
 
 def uses_indents(blocks: Iterable[Block]) -> bool:
