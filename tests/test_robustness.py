@@ -732,3 +732,19 @@ def test_page_workers_read_without_colour_management_and_the_caller_keeps_it(mon
     read_pages(case_path("clean.pdf"), "pymupdf", None, lambda n: range(1, n + 1), Limits(isolate=False),
                layout=layout_page)
     assert not calls.exists()
+
+
+def test_without_shared_memory_one_worker_reads_every_page(monkeypatch):
+    """Where no page queue can be made (no shared semaphores, e.g. no ``/dev/shm``), no second
+    worker starts and the first reads every page, in order."""
+    import olparse.guard as guard
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-2col.pdf"
+    shared = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=30),
+                        layout=layout_page)
+    monkeypatch.setattr(guard, "make_queue", lambda: None)
+    order = record_order(monkeypatch)
+    alone = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(page_timeout=30),
+                       layout=layout_page)
+    assert order == sorted(order) == [p.number for p in shared.layouts]
+    assert [[b.text for b in p.blocks] for p in alone.layouts] == [[b.text for b in p.blocks] for p in shared.layouts]
+    assert not multiprocessing.active_children()
