@@ -532,3 +532,14 @@ def test_the_document_overrules_the_list_of_names():
     """A document that prints ``Power-Point`` with its hyphen keeps it."""
     lexicon = Lexicon.counted(["Vi viser et Power-Point hver dag og et Power-Point til."])
     assert decide_break("et Power-", "Point", lexicon).result == "Power-Point"
+
+
+@given(st.text(alphabet="ab-æ. \t", max_size=40), st.text(alphabet="ab-æ. ", max_size=20))
+def test_a_break_is_read_from_the_last_chunk_and_the_words_before_it(left, right):
+    """``read_break`` cuts the left line's last whitespace-separated chunk and keeps the line
+    before it for ``words_before``: the same words as splitting the whole line."""
+    from olparse.dehyphenate import WORD, read_break
+    brk = read_break(left, right)
+    words = left.rstrip().split()
+    assert WORD.findall(brk.head) == WORD.findall(" ".join(words[:-1]))
+    assert brk.right_chunk == (right.split() or [""])[0]

@@ -339,7 +339,7 @@ class Break:
     left: str  # last word of the left line without its hyphen and leading quotes: "grundlæg"
     right: str  # first word of the right line without trailing punctuation: "gende"
     right_chunk: str  # the first whitespace-separated chunk of the right line: "gende."
-    head: str  # the left line before its last chunk: where ``words_before`` looks
+    head: str  # the left line before its last chunk (as printed): where ``words_before`` looks
     hyphen: str  # the line-end hyphen glyph, or "" when the line ends in a letter
     trailing_space: bool  # the left line ended in whitespace: a wrap at a real space
 
@@ -371,13 +371,13 @@ INNER_HYPHEN = regex.compile(r"\w[-\u2010\u2011]\w")
 def read_break(left_line: str, right_line: str) -> Break:
     """Cut the words on both sides of a line break out of the two printed lines."""
     stripped = left_line.rstrip()
-    words = stripped.split()
-    chunk, head = (words[-1], " ".join(words[:-1])) if words else ("", "")
+    parts = stripped.rsplit(None, 1)  # the last chunk, and the line before it (for ``words_before``)
+    chunk, head = (parts[-1], parts[0] if len(parts) == 2 else "") if parts else ("", "")
     hyphen = chunk[-1] if chunk and chunk[-1] in HYPHENS else ""
     core = chunk[:-1] if hyphen else chunk
     tail = TRAILING_WORD.search(core)
     left = tail.group() if tail and not core.endswith(tuple(CLOSERS)) else core.lstrip(OPENERS)
-    right_words = right_line.split()
+    right_words = right_line.split(None, 1)
     right_chunk = right_words[0] if right_words else ""
     match = WORD.match(right_chunk)
     return Break(left, match.group() if match else "", right_chunk, head, hyphen, stripped != left_line)
