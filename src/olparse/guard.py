@@ -212,8 +212,7 @@ class GuardedReader:
             elif self._requested != command:
                 return  # it planned other pages: ``read`` replaces it
             if last:
-                self._worker.send(("stop", None))
-                self._worker.retiring = True
+                self.retire()
 
     def shares_queue(self) -> bool:
         """True when this reader's worker takes its pages from the shared ``PageQueue``."""
