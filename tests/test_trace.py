@@ -390,6 +390,24 @@ def test_a_word_spread_unevenly_by_whole_points_reads_whole():
     assert texts(runs) == ["kompetensförsörjning"]
 
 
+def test_a_word_whose_widest_gaps_rise_from_its_letter_gaps_by_small_steps_reads_whole():
+    """Pango at 9 pt, glyphs on whole points (``verksamhetsplanering``): the gaps run from 2.5 to
+    4.5 pt, median 3.0, and the two widest lie 1.5 pt over it, past the 1.35 pt a space needs.
+    They rise from the other gaps by 0.3 pt: letter gaps too, not word spaces."""
+    gaps = [3.2, 4.5, 3.0, 2.7, 3.8, 3.0, 4.0, 2.5, 2.5, 4.5, 2.8, 2.8, 4.2, 3.0, 3.5, 3.5, 3.0, 4.2, 2.5]
+    chars = [glyph(ch, x, 5.0, size=9.0) for ch, x in
+             zip("verksamhetsplanering", [219.0 + sum(gaps[:k]) + 5.0 * k for k in range(20)])]
+    assert texts(trace_to_runs([span(chars, size=9.0)], PAGE)) == ["verksamhetsplanering"]
+
+
+def test_word_spaces_of_tracked_short_words_stand_clear_of_the_letter_gaps():
+    """Tracked capitals in short words (``WHY SO EASY?``): a third of the gaps are word spaces,
+    and they stand 2.5 pt clear of the widest letter gap, so they stay spaces."""
+    chars = tracked("WHY", 10, [1.0, 1.2]) + tracked("SO", 10 + 3 * 5 + 2.2 + 4.0, [1.1]) + \
+        tracked("EASY?", 10 + 5 * 5 + 3.3 + 8.0, [1.0, 1.2, 1.1, 1.0])
+    assert texts(trace_to_runs([span(chars)], PAGE)) == ["WHY SO EASY?"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet="abcdefghijklmnoprstuvyzæøå", min_size=5, max_size=12), min_size=1, max_size=4),
        st.floats(0.08, 0.4), st.floats(6.0, 30.0), st.randoms(use_true_random=False))

@@ -56,6 +56,10 @@ SPACE_MAX_DIST = 0.8
 #: A line whose glyphs mostly stand apart by this much (in em; the lower quartile of its gaps)
 #: is letter-spaced; a word space then needs ``SPACE_DIST`` beyond that spacing (the median gap).
 TRACKED_EM = 0.05
+#: In a letter-spaced line, a gap this many ems or less wider than the widest letter gap is one
+#: too: engines that place glyphs on whole points spread letter gaps unevenly, word spaces stand
+#: clear of them (a space glyph is 0.2 em and more).
+LETTER_STEP_EM = 0.1
 FLAG_ITALIC = 2
 FLAG_BOLD = 16
 NO_GLYPH = -1
@@ -319,7 +323,19 @@ def letter_spacing(gaps: Sequence[float], size: float) -> float:
     if len(gaps) < 4:
         return 0.0
     ordered = sorted(gaps)
-    return ordered[len(ordered) // 2] if ordered[len(ordered) // 4] >= TRACKED_EM * size else 0.0
+    if ordered[len(ordered) // 4] < TRACKED_EM * size:
+        return 0.0
+    spacing = ordered[len(ordered) // 2]
+    # gaps rising from the letter gaps in steps of less than ``LETTER_STEP_EM`` are letter gaps
+    # too (glyphs on a whole-point grid); a word space stands clear of them
+    threshold, widest = spacing + SPACE_DIST * size, ordered[0]
+    for gap in ordered:
+        if gap > threshold:
+            if gap - widest > LETTER_STEP_EM * size:
+                break
+            threshold = gap
+        widest = gap
+    return threshold - SPACE_DIST * size
 
 
 def ligature_edges(glyphs: Sequence[int], origins: Sequence[tuple[float, float]],
