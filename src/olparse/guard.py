@@ -426,8 +426,7 @@ def read_pages(path: str | os.PathLike[str], backend: str, password: str | None,
 
 def wants_helper(reader: GuardedReader, numbers: Sequence[int]) -> bool:
     """True when a second worker pays: pages enough to share, two cores, and a first worker."""
-    return (reader.limits.isolate and reader._worker is not None and len(numbers) >= PARALLEL_MIN_PAGES
-            and (os.cpu_count() or 1) >= 2)
+    return two_workers_possible(reader.limits) and reader._worker is not None and len(numbers) >= PARALLEL_MIN_PAGES
 
 
 def two_workers_possible(limits: Limits) -> bool:
@@ -443,7 +442,7 @@ def spare_reader(path: str | os.PathLike[str], backend: str, password: str | Non
     too short to share or was opened with the other backend. Without a ``queue`` to share the
     pages through it starts nothing."""
     spare = GuardedReader(path, backend, password, limits, layout, deadline, plan, queue, which=1)
-    if queue is not None and two_workers_possible(limits):
+    if queue is not None:  # made only where two workers can run (``two_workers_possible``)
         spare.start()
     return spare
 

@@ -827,19 +827,20 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
     if channel and channel >= 2 * crossed:
         return True
     # the first row of columns under a title or standfirst (larger type, the only one to cross
-    # the gap): the rows around in this type end at the gap (the next column holds nothing but
-    # this row's line, a paragraph's last line at its head) or one shows the channel with ink
-    # on both sides (ragged columns: the shorter lines end too far from the gutter to show it);
-    # none ends where the row ends (a number set flush right after a dot leader ends where the
-    # column's other lines end)
-    if not own_type and gap > 1.0 * size and line_start is not None and gx0 - line_start >= COLUMN_LINE_EM * size \
-            and (channel or left_only >= 2) and not ends_with_a_neighbour(rows[index], neighbours, size):
+    # the gap), after a column's line (``COLUMN_LINE_EM`` wide or more)
+    first_row = not own_type and gap > 1.0 * size and line_start is not None \
+        and gx0 - line_start >= COLUMN_LINE_EM * size
+    # the rows around in this type end at the gap (the next column holds nothing but this row's
+    # line, a paragraph's last line at its head) or one shows the channel with ink on both sides
+    # (ragged columns: the shorter lines end too far from the gutter to show it); none ends where
+    # the row ends (a number set flush right after a dot leader ends where the column's other
+    # lines end)
+    if first_row and (channel or left_only >= 2) and not ends_with_a_neighbour(rows[index], neighbours, size):
         return True
     # or, under such a title (crossing above, nothing below), the rows around in this type start
     # where the gap ends: the next column's left edge (a paragraph's last line and a heading
     # may leave this column's side of the channel empty)
-    if crossed and not below and not own_type and gap > 1.0 * size and line_start is not None \
-            and gx0 - line_start >= COLUMN_LINE_EM * size and edge >= 2:
+    if first_row and crossed and not below and edge >= 2:
         return True
     if crossed:
         return False
