@@ -903,3 +903,21 @@ def test_a_folio_under_a_columns_last_line_does_not_make_its_loose_line_a_table_
     runs += spread(["man", "es", "Zusammenarbeit", "zu"], 136)
     runs.append(make_run("Side 1", 150, 172, size=8))
     assert "man es Zusammenarbeit zu" in texts(runs)
+
+
+def test_two_stacked_loose_lines_at_a_column_head_stay_whole_by_the_measure_of_the_columns_beside():
+    """Three columns of 150 pt. The middle one starts with a paragraph's last three lines:
+    ``organisationsforandring      når`` and ``rolle   team   det   hele`` spread to both
+    edges, then the short ``frontmedarbejderne skal.``. Their wide gaps line up in a channel
+    two rows deep, and no full line of their own shows the measure; but they span exactly the
+    measure of the lines in the columns beside, the next line's first word would not have
+    fitted in their gaps, and no row but theirs shows the channel with ink on both sides."""
+    from conftest import make_run
+    full = "abcdefghij klmnopqrs tuvwxyzæø"  # 30 characters: 150 pt
+    runs = [make_run(full, x0, 100 + 12 * k) for x0 in (50, 378) for k in range(6)]
+    runs += loose_column([["organisationsforandring", "når"], ["rolle", "team", "det", "hele"]], x0=214)
+    runs.append(make_run("frontmedarbejderne skal.", 214, 124))
+    found = texts(runs)
+    assert "organisationsforandring når" in found
+    assert "rolle team det hele" in found
+    assert found.count(full) == 12

@@ -740,3 +740,24 @@ def test_a_document_hyphenates_where_a_line_end_hyphen_is_joined():
     kept = body_blocks([make_run("det er det i Høje-", 50, 100), make_run("Taastrup i dag og nu", 50, 112)])
     assert hyphenates([b for b, _ in joined], lexicon)
     assert not hyphenates([b for b, _ in kept], lexicon)
+
+
+def test_paragraphs_set_apart_by_space_in_another_column_mark_this_one():
+    """A column that holds one long paragraph between a heading and the page's foot shows no
+    space of its own; the column beside it, two paragraphs a little space apart, shows that
+    the page sets paragraphs apart by space, so ``… digitaliseringen.`` (``Medarbejderne``
+    did not fit after it) is a wrap here too."""
+    from olparse.paragraphs import spaced_apart
+    from olparse.pipeline import layout_page
+    left = [("Et afsnit om noget andet her og", 100), ("det slutter her på linjen.", 112),
+            ("Et andet afsnit om noget her og", 130), ("det slutter også her.", 142)]
+    runs = [make_run(t, 50, b) for t, b in left]
+    runs.append(make_run("Mellemrubrik", 300, 100, size=12, bold=True))
+    right = [("Det handler om ledelse og om", 118), ("mere end digitaliseringen.", 130),
+             ("Medarbejderne skal have tid til", 142), ("det nye arbejde og til lidt", 154),
+             ("mere samtale om opgaven nu.", 166)]
+    runs += [make_run(t, 300, b) for t, b in right]
+    blocks = [b for b in layout_page(make_page(runs)).blocks if not b.lines[0].bold]
+    block = next(b for b in blocks if b.lines[0].text.startswith("Det handler"))
+    assert spaced_apart(block, blocks)
+    assert [len(p.lines) for p in split_block(block, None, lambda: spaced_apart(block, blocks))] == [5]

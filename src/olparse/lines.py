@@ -536,7 +536,7 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
         if gap < -OVERLAP_EM * min(run.size, prev[-1].size):
             segments.append([run])  # text drawn over other text: never one line
         elif is_letterspaced_word_gap(prev, run, gap) or is_list_marker_gap(prev, run, gap) \
-                or is_loose_line_gap(rows, index, k, right, gap):
+                or is_loose_line_gap(rows, index, k, right, gap, scanned):
             prev.append(run)
         elif (not scanned and sizes_clash(prev[-1], run, gap)
               and not (scripts and (prev[-1] in scripts or run in scripts))) or \
@@ -548,7 +548,8 @@ def split_row(rows: list[list[Run]], index: int, scripts: frozenset[Run] = froze
     return segments
 
 
-def is_loose_line_gap(rows: list[list[Run]], index: int, k: int, gx0: float, gap: float) -> bool:
+def is_loose_line_gap(rows: list[list[Run]], index: int, k: int, gx0: float, gap: float,
+                      scanned: bool = False) -> bool:
     """Is the gap before ``rows[index][k]`` (from ``gx0``) a word space of a loose line
     (``spread_words``, ``is_spread_pair``) in a paragraph that crosses it, or that was
     forced apart (``is_forced_apart``)? Only gaps wider than a word space are asked: narrower
@@ -559,11 +560,12 @@ def is_loose_line_gap(rows: list[list[Run]], index: int, k: int, gx0: float, gap
         return False
     first, last = spread_words(row, k)
     pair = last - first < 2
-    if pair and not is_spread_pair(rows, index, k):
+    if pair and not is_spread_pair(rows, index, k, not scanned):
         return False
     # (a spread pair has shown that it fills the measure)
     return is_bridged_nearby(rows, index, gx0, run.bbox.x0, run, (row[k - 1].bbox.x0, run.bbox.x1)) \
-        or ((pair or spans_the_measure(rows, index, first, last)) and is_forced_apart(rows, index, first, last))
+        or ((pair or spans_the_measure(rows, index, first, last, not scanned))
+            and is_forced_apart(rows, index, first, last))
 
 
 def spread_words(row: list[Run], k: int) -> tuple[int, int]:
@@ -609,12 +611,34 @@ def is_forced_apart(rows: list[list[Run]], index: int, first: int, last: int) ->
         return False
     neighbours = neighbour_rows(rows, index, row[0].baseline, size)
     span = (words[0].bbox.x0, words[-1].bbox.x1)
+    # rows that may show a gutter here: ink within the span, not a loose line of the same measure
+    witnesses = [inside for other in neighbours if not is_loose_twin(other, span, size)
+                 if (inside := [r for r in other if r.bbox.x1 > span[0] and r.bbox.x0 < span[1]])]
     for a, b in zip(words, words[1:]):
-        if common_channel(neighbours, a.bbox.x1, b.bbox.x0, span, b) >= WORD_GAP_EM * size:
+        if common_channel(neighbours, a.bbox.x1, b.bbox.x0, span, b) >= WORD_GAP_EM * size and \
+                any(parts_at(ink, a.bbox.x1, b.bbox.x0, WORD_GAP_EM * size) for ink in witnesses):
             return False  # a gutter: rows of two columns, one word each by chance
         if sum(starts_cell_at(other, b) for other in neighbours) >= 2:
             return False  # a table's column: two rows around start a cell where this word starts
     return True
+
+
+def is_loose_twin(row: list[Run], span: tuple[float, float], size: float) -> bool:
+    """Whether ``row`` holds a line set across ``span`` (from its start to its end, within a
+    quarter of an em) with a gap wider than a word space inside: a loose line of the same
+    measure. Stacked with another, its wide gap may line up with the other's and seem a
+    channel; it shows no gutter, since it is the same case."""
+    inside = [r for r in row if r.bbox.x1 > span[0] and r.bbox.x0 < span[1]]
+    near = 0.25 * size
+    return len(inside) >= 2 and abs(inside[0].bbox.x0 - span[0]) <= near and \
+        abs(inside[-1].bbox.x1 - span[1]) <= near and \
+        any(b.bbox.x0 - a.bbox.x1 > WORD_GAP_EM * size for a, b in zip(inside, inside[1:]))
+
+
+def parts_at(runs: list[Run], gx0: float, gx1: float, least: float) -> bool:
+    """Whether two neighbouring ``runs`` (in x order) stand apart across ``gx0..gx1``: ink on
+    both sides, and at least ``least`` of the gap free between them."""
+    return any(min(q.bbox.x0, gx1) - max(p.bbox.x1, gx0) >= least for p, q in zip(runs, runs[1:]))
 
 
 def stands_apart(row: list[Run], first: int, last: int) -> bool:
@@ -701,17 +725,19 @@ def starts_cell_at(row: list[Run], cell: Run) -> bool:
     return False
 
 
-def is_spread_pair(rows: list[list[Run]], index: int, k: int) -> bool:
+def is_spread_pair(rows: list[list[Run]], index: int, k: int, page_measure: bool = True) -> bool:
     """Two single words in one type forced apart to both edges of the measure (a loose line of
     two long words, one gap: nothing to compare it with)."""
     row = rows[index]
-    return are_words_in_one_type(row[k - 1], row[k]) and spans_the_measure(rows, index, k - 1, k)
+    return are_words_in_one_type(row[k - 1], row[k]) and spans_the_measure(rows, index, k - 1, k, page_measure)
 
 
-def spans_the_measure(rows: list[list[Run]], index: int, first: int, last: int) -> bool:
+def spans_the_measure(rows: list[list[Run]], index: int, first: int, last: int, page_measure: bool = True) -> bool:
     """Whether runs ``first..last`` of row ``index`` fill the measure of the lines around: the
     first starts where they start (within their indent, 3 em) and the last ends where two of
-    them end."""
+    them end; or, with ``page_measure``, they span the measure of the page's other columns
+    (``fills_a_column_measure``; not on a scanned page, whose OCR layer's word boxes are
+    estimates, and where a run of any width turns up by chance)."""
     row = rows[index]
     left, right = row[first], row[last]
     size = right.size
@@ -719,7 +745,23 @@ def spans_the_measure(rows: list[list[Run]], index: int, first: int, last: int) 
     starts = any(abs(left.bbox.x0 - r.bbox.x0) <= 3 * size for r in around if r.bbox.x1 > left.bbox.x1)
     edges = (right.bbox.x1, hyphen_start(right))
     ends = sum(1 for r in around if any(abs(r.bbox.x1 - x) <= 0.25 * size for x in edges)) >= 2
-    return starts and ends
+    return (starts and ends) or (page_measure and fills_a_column_measure(row, first, last, around))
+
+
+def fills_a_column_measure(row: list[Run], first: int, last: int, around: Sequence[Run]) -> bool:
+    """Whether runs ``first..last`` of ``row`` start where a line around starts (within a tenth
+    of an em) and span the page's column measure: as wide as two or more single-run lines of
+    its type in other columns (within a quarter of an em). A paragraph of two or three lines
+    at a column's head or foot has too few full lines of its own to show its measure; the
+    columns beside it, set to the same measure, show it."""
+    left, right = row[first], row[last]
+    size = right.size
+    if not any(abs(r.bbox.x0 - left.bbox.x0) <= 0.1 * size for r in around):
+        return False
+    width, near = right.bbox.x1 - left.bbox.x0, 0.25 * size
+    others = (r for r in (*around, *row[:first], *row[last + 1:])
+              if r.size == size and r.font == right.font and (r.bbox.x1 <= left.bbox.x0 or r.bbox.x0 >= right.bbox.x1))
+    return sum(1 for r in others if abs(r.bbox.x1 - r.bbox.x0 - width) <= near) >= 2
 
 
 def hyphen_start(run: Run) -> float:

@@ -346,14 +346,20 @@ def line_signal(line: Line) -> str:
 
 # ----------------------------------------------------------------------- inside a block
 def spaced_apart(block: Block, blocks: Sequence[Block]) -> bool:
-    """Whether two body blocks in ``block``'s type and column (``block`` itself, or two others
-    when a heading stands between it and them) follow each other with a little space between
-    (less than two lines): paragraphs set apart by space, each a block of its own, so
-    ``block`` holds one paragraph, and a break inside it is a wrap. ``blocks`` are the body
-    blocks of ``block``'s page."""
-    column = sorted((b for b in blocks if b.style == block.style and b.bbox.x_overlap(block.bbox) > 0),
-                    key=lambda b: b.bbox.top)
-    return any(0 < below.bbox.top - above.bbox.bottom < 2 * block.size for above, below in zip(column, column[1:]))
+    """Whether two body blocks in ``block``'s type follow each other in one column of its page
+    with a little space between (less than two lines): paragraphs set apart by space, each a
+    block of its own, so ``block`` holds one paragraph, and a break inside it is a wrap.
+    ``blocks`` are the body blocks of ``block``'s page. Any column of the page counts, not
+    only ``block``'s: a column that holds one long paragraph between a heading and a
+    pull-quote shows no space of its own. (Any page of the document does not: papertex's
+    ragged newspaper marks no paragraph, and a space between two articles would make every
+    sentence end at its rag a wrap.)"""
+    same = sorted((b for b in blocks if b.style == block.style), key=lambda b: b.bbox.top)
+    for k, above in enumerate(same):
+        below = next((b for b in same[k + 1:] if b.bbox.x_overlap(above.bbox) > 0), None)
+        if below is not None and 0 < below.bbox.top - above.bbox.bottom < 2 * block.size:
+            return True
+    return False
 
 
 def split_block(block: Block, measure: float | None = None, marked: Callable[[], bool] | None = None,
