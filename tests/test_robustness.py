@@ -287,12 +287,14 @@ def test_the_file_digest_taken_in_slices_is_the_files_sha256(data, slices):
 
 def test_page_workers_exit_while_the_document_stages_run_and_are_waited_for():
     """``read_pages(reap=False)`` returns without waiting for its workers to exit (a few
-    milliseconds each); ``reap_workers`` then leaves none behind."""
+    milliseconds each); ``reap_workers`` then leaves none behind. The first worker is always
+    left to exit; the second, told to exit after its last page, may have done so while the
+    pages were read (on a loaded machine), and is then joined at once."""
     from olparse import worker
     fixture = Path(__file__).resolve().parent.parent / "fixtures" / "gen-items.pdf"  # 8 pages: two workers
     outcome = read_pages(fixture, "pymupdf", None, lambda n: range(1, n + 1), Limits(), reap=False)
     assert len(outcome.layouts) == 8
-    assert len(worker.EXITING) == 2
+    assert 1 <= len(worker.EXITING) <= 2
     worker.reap_workers()
     assert not worker.EXITING and not multiprocessing.active_children()
 
