@@ -424,6 +424,23 @@ def test_drop_cap_is_put_in_front_of_the_first_line():
     assert found[0].bbox.x0 == 50 and found[0].size == 10
 
 
+@pytest.mark.parametrize("cap, first, expected", [("3", "-årige ledere har travlt", "3-årige ledere har travlt"),
+                                                   ("2", "024 blev et travlt år", "2024 blev et travlt år")])
+def test_a_digit_drop_cap_whose_word_goes_on_beside_it_is_put_in_front(cap, first, expected):
+    """CSS ``::first-letter`` (and InDesign's drop caps) take a paragraph's first character,
+    a digit too: ``3`` + ``-årige``."""
+    body = [make_run(first, 70, 100), make_run("med mange ting hele tiden", 70, 112),
+            make_run("og det er helt normalt", 70, 124), make_run("for de fleste ledere.", 50, 136)]
+    assert texts([make_run(cap, 50, 124, size=32)] + body)[0] == expected
+
+
+def test_a_big_digit_beside_words_is_no_drop_cap():
+    """A key figure or a step's number set large beside its text is a figure of its own."""
+    body = [make_run("af lederne har travlt", 70, 100), make_run("med mange ting hele tiden", 70, 112)]
+    found = texts([make_run("3", 50, 112, size=32)] + body)
+    assert "3" in found and "af lederne har travlt" in found
+
+
 def test_a_big_single_letter_without_text_beside_it_is_no_drop_cap():
     found = lines_of([make_run("A", 50, 100, size=32), make_run("om leder", 300, 100)])
     assert [ln.text for ln in found] == ["A", "om leder"]

@@ -761,3 +761,47 @@ def test_paragraphs_set_apart_by_space_in_another_column_mark_this_one():
     block = next(b for b in blocks if b.lines[0].text.startswith("Det handler"))
     assert spaced_apart(block, blocks)
     assert [len(p.lines) for p in split_block(block, None, lambda: spaced_apart(block, blocks))] == [5]
+
+
+def spaced_column(x0, top, paragraphs):
+    """Ragged paragraphs (lists of lines) at ``x0`` from ``top``, 12 pt line steps, 6 pt of
+    space between paragraphs."""
+    runs, baseline = [], top
+    for lines in paragraphs:
+        for text in lines:
+            runs.append(make_run(text, x0, baseline))
+            baseline += 12
+        baseline += 6
+    return runs
+
+
+WRAPPED = [("Det handler om ledelse og om", "mere end digitaliseringen.", "Medarbejderne skal have tid til",
+            "det nye arbejde og til lidt", "mere samtale om opgaven nu.")]
+
+
+def test_paragraphs_set_apart_by_space_on_other_pages_mark_a_page_without_a_space():
+    """A page whose one paragraph shows no space of its own: the document's other pages set
+    their paragraphs apart by space, and no paragraph ends unmarked inside a block, so
+    ``… digitaliseringen.`` (``Medarbejderne`` did not fit after it) is a wrap here too."""
+    from olparse.paragraphs import uses_spacing
+    from olparse.pipeline import layout_page
+    other = [("Et afsnit om noget andet her og", "det slutter her på linjen."),
+             ("Et andet afsnit om noget her og", "det slutter også her."), ("Et tredje afsnit her.",)]
+    first = layout_page(make_page(spaced_column(50, 100, other), number=1)).blocks
+    second = layout_page(make_page(spaced_column(50, 100, WRAPPED), number=2)).blocks
+    assert uses_spacing(list(first) + list(second))
+    found = build_paragraphs([(b, "body") for b in (*first, *second)], LEXICON, False, spacing_seen=True)
+    assert [len(p.lines) for p in found] == [2, 2, 1, 5]
+
+
+def test_paragraphs_left_unmarked_inside_blocks_show_that_space_is_not_the_mark():
+    """Articles set apart by space, paragraphs by nothing (papertex's ragged newspaper): a
+    sentence end short of the measure, where the next word would have fitted, ends a paragraph
+    inside a block, so space between blocks does not say that paragraphs are set apart by it."""
+    from olparse.paragraphs import uses_spacing
+    from olparse.pipeline import layout_page
+    unmarked = [("Et afsnit om noget her og der.", "Ja.", "Et andet afsnit om noget her.", "Nej.",
+                 "Et tredje afsnit her og der.", "Måske.")] * 3
+    blocks = layout_page(make_page(spaced_column(50, 100, unmarked))).blocks
+    assert len(blocks) == 3
+    assert not uses_spacing(list(blocks))

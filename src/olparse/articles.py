@@ -29,7 +29,7 @@ from .furniture import Furniture
 from .geometry import BBox, union_all
 from .model import Block
 from .paragraphs import (Paragraph, build_paragraphs, ends_sentence, hyphenates, is_ragged_body, line_signal,
-                         natural_word_gap, typical_measure, uses_indents)
+                         natural_word_gap, typical_measure, uses_indents, uses_spacing)
 from .style import DocStyle
 
 
@@ -170,7 +170,8 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
     indents = uses_indents(body_blocks)
     layout = {"indent_convention": indents, "indents_seen": indents, "measure": typical_measure(body_blocks),
               "natural_gap": natural_word_gap(body_blocks), "ragged_body": is_ragged_body(body_blocks),
-              "hyphenated": hyphenates(body_blocks, lexicon)}
+              "hyphenated": hyphenates(body_blocks, lexicon),
+              "spacing_seen": not indents and uses_spacing(body_blocks)}
     kept = [d for d in drafts if d.has_body()]
     kept_ids = {id(d) for d in kept}
     for d in drafts:

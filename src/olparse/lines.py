@@ -248,13 +248,21 @@ def split_drop_caps(runs: list[Run]) -> tuple[list[Run], list[Run]]:
 
 
 def is_drop_cap(run: Run, runs: Sequence[Run]) -> bool:
-    if len(run.text) != 1 or not run.text.isalpha():
+    """A letter (or a digit whose word goes on beside it: ``3`` + ``-årige``, ``2`` + ``024``)
+    at least ``DROP_CAP_RATIO`` times the size of the text on two or more lines just right of
+    it. A large digit beside words is a figure of its own (a numbered step, a key figure)."""
+    if len(run.text) != 1 or not (run.text.isalpha() or run.text.isdigit()):
         return False
     box = run.bbox
     beside = [r for r in runs if r is not run and r.size * DROP_CAP_RATIO <= run.size
               and 0 <= r.bbox.x0 - box.x1 <= run.size * 0.6
               and box.top - r.size <= r.baseline <= box.bottom + r.size * 0.3]
-    return len({round(r.baseline) for r in beside}) >= 2
+    if len({round(r.baseline) for r in beside}) < 2:
+        return False
+    if run.text.isdigit():
+        first = min(beside, key=lambda r: (r.baseline, r.bbox.x0)).text.lstrip()
+        return first[:1].isdigit() or first[:1] in "-\u2010\u2011.,"
+    return True
 
 
 def attach_drop_caps(lines: list[Line], caps: list[Run], page: int) -> list[Line]:

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Sequence
 from .dehyphenate import HyphenDecision, Lexicon, decide_break, join_lines
 from .fonts import is_monospace_font
 from .geometry import BBox, union_all
-from .model import Block, Line
+from .model import Block, Line, StyleKey
 
 #: A line ending this many ems (of its size) before the right edge is short.
 SHORT_LINE_EM = 1.5
@@ -124,7 +124,7 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
                      indent_convention: bool = True, strict: bool = False,
                      measure: float | None = None, natural_gap: float | None = None,
                      indents_seen: bool = False, ragged_body: bool = False,
-                     hyphenated: bool = True) -> list[Paragraph]:
+                     hyphenated: bool = True, spacing_seen: bool = False) -> list[Paragraph]:
     """Turn ``(block, kind)`` pairs (kind ``"body"`` or ``"heading"``) into paragraphs.
 
     ``strict`` (for boxes and lists): a new block continues the paragraph only after a line-end
@@ -135,6 +135,8 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
     ``ragged_body``: the body is set ragged (``is_ragged_body``), small blocks too.
     ``hyphenated``: the typesetter hyphenates words at line ends (``hyphenates``); where it
     does not, a line of one long word ends only where the next word did not fit after it.
+    ``spacing_seen``: the document sets its paragraphs apart by space (``uses_spacing``), so
+    every ragged block is marked, as with ``indents_seen``.
     """
     out: list[Paragraph] = []
     current = _Open()
@@ -149,7 +151,7 @@ def build_paragraphs(blocks: Sequence[tuple[Block, str]], lexicon: Lexicon,
             out.append(make_paragraph(list(block.lines), "heading", lexicon))
             continue
         apart = functools.partial(spaced_apart, block, by_page[block.page])  # asked of ragged blocks only
-        marked = (lambda: True) if indents_seen else apart
+        marked = (lambda: True) if indents_seen or spacing_seen else apart
         for k, piece in enumerate(split_block(block, measure, marked, ragged_body, not hyphenated)):
             if current.lines and not continues(current, piece, first_of_block=k == 0,
                                                indent_convention=indent_convention, strict=strict,
@@ -360,6 +362,57 @@ def spaced_apart(block: Block, blocks: Sequence[Block]) -> bool:
         if below is not None and 0 < below.bbox.top - above.bbox.bottom < 2 * block.size:
             return True
     return False
+
+
+def uses_spacing(blocks: Sequence[Block]) -> bool:
+    """Whether the document sets its paragraphs apart by space, and by nothing else: body
+    blocks in one type follow each other in a column with a little space between
+    (``spaced_apart``) two times or more, and inside its blocks less than one paragraph end
+    for five such spaces is left unmarked (``unmarked_ends``).
+
+    Why both. A page whose paragraph breaks all fall at column breaks or beside a heading, a
+    box or a pull-quote shows no space of its own, so only the document can show the
+    convention; but papertex's ragged newspaper sets its articles apart by space and its
+    paragraphs by nothing, and there a sentence end at the rag is a paragraph's end."""
+    by_page: dict[int, list[Block]] = {}
+    for block in blocks:
+        by_page.setdefault(block.page, []).append(block)
+    spaced = sum(spaced_pairs(page) for page in by_page.values())
+    if spaced < 2:
+        return False
+    return 5 * sum(unmarked_ends(block) for block in blocks if not block.table) < spaced
+
+
+def spaced_pairs(blocks: Sequence[Block]) -> int:
+    """How many blocks of ``blocks`` (one page's) have the next block in their type below them
+    in their column a little space away (less than two lines)."""
+    count = 0
+    by_style: dict[StyleKey, list[Block]] = {}
+    for block in sorted(blocks, key=lambda b: b.bbox.top):
+        by_style.setdefault(block.style, []).append(block)
+    for same in by_style.values():
+        for k, above in enumerate(same):
+            below = next((b for b in same[k + 1:] if b.bbox.x_overlap(above.bbox) > 0), None)
+            if below is not None and 0 < below.bbox.top - above.bbox.bottom < 2 * above.size:
+                count += 1
+    return count
+
+
+def unmarked_ends(block: Block) -> int:
+    """Paragraph ends inside ``block`` that nothing marks: a line that ends a sentence short of
+    the measure, where the next line's first word would have fitted, with neither space after
+    it nor an indent on the next line."""
+    lines = block.lines
+    if len(lines) < 2:
+        return 0
+    size = block.size
+    right = text_right_edge(lines, size)
+    left = min(ln.bbox.x0 for ln in lines)
+    spaced = paragraph_spacing(lines)
+    return sum(1 for i, (line, following) in enumerate(zip(lines, lines[1:]))
+               if ends_sentence(line.text) and is_short(line, right) and not spaced[i]
+               and following.bbox.x0 - left <= INDENT_EM * size
+               and not next_word_overflows(line, following, right, sentences=True))
 
 
 def split_block(block: Block, measure: float | None = None, marked: Callable[[], bool] | None = None,
