@@ -315,3 +315,33 @@ def test_pdfplumber_reads_letter_spaced_words_whole_and_apart(words, spacing, rn
             chars.append(_plumber_char(ch, x))
             x += 5.0 + (spacing + rnd.uniform(-0.03, 0.03)) * 10 * (i < len(w) - 1)
     assert " ".join(r.text for r in chars_to_runs(chars, 0.0, 0.0, 800.0)) == " ".join(words)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("inner, expected", [
+    ((300, 402, 545, 468), [(300, 400, 545, 402), (300, 468, 545, 470)]),  # rules above and below
+    ((302, 402, 543, 468), "outline"),  # all four sides: a box's outline
+])
+def test_a_ring_filled_even_odd_is_the_band_it_draws_not_a_tint(tmp_path, backend, inner, expected):
+    """HTML engines (WeasyPrint) paint a border as one even-odd fill of two nested rectangles.
+    Its bounding box is no tinted area (a pull-quote's rules above and below made a fact box of
+    it): only the band between them is ink, and with four sides it is a box's outline."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    shape = page.new_shape()
+    shape.draw_rect(pymupdf.Rect(300, 400, 545, 470))
+    shape.draw_rect(pymupdf.Rect(*inner))
+    shape.finish(color=None, fill=(0.1, 0.3, 0.55), even_odd=True)
+    shape.commit()
+    page.insert_text((310, 440), "Et citat om ledelse her.", fontsize=14, fontname="helv")
+    path = tmp_path / "ring.pdf"
+    doc.save(path)
+    doc.close()
+    with open_document(path, backend, None) as src:
+        rects = src.page(1).rects
+    if expected == "outline":
+        assert [(r.fill, r.stroke is not None, r.stroke_width) for r in rects] == [(None, True, 2.0)]
+        assert (rects[0].bbox.x0, rects[0].bbox.top, rects[0].bbox.x1, rects[0].bbox.bottom) == (300, 400, 545, 470)
+    else:
+        found = sorted((round(r.bbox.x0), round(r.bbox.top), round(r.bbox.x1), round(r.bbox.bottom)) for r in rects)
+        assert found == expected and all(r.fill is not None for r in rects)

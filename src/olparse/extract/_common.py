@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 import re
 
+from ..geometry import BBox
+from ..model import Rect
+
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold", "demi")
@@ -149,3 +152,25 @@ def spans_opposite_edges(sides: list[tuple[tuple[float, float], tuple[float, flo
 
     return (covered(y0, 1, x1 - x0) and covered(y1, 1, x1 - x0)) or \
         (covered(x0, 0, y1 - y0) and covered(x1, 0, y1 - y0))
+
+
+Box4 = tuple[float, float, float, float]
+
+
+def ring_to_rects(ring: tuple[Box4, Box4], colour: int, seq: int, dx: float, dy: float) -> list[Rect]:
+    """A ring as what it draws: with all four sides, a box's outline (stroked in ``colour``, as
+    wide as its widest side); with fewer (a border above and below a pull-quote), each side
+    as a filled band, a rule."""
+    (X0, Y0, X1, Y1), (x0, y0, x1, y1) = ring
+    bands = [(X0, Y0, X1, y0), (X0, y1, X1, Y1), (X0, y0, x0, y1), (x1, y0, X1, y1)]  # top, bottom, left, right
+    widths = [y0 - Y0, Y1 - y1, x0 - X0, X1 - x1]
+    if all(w > 0 for w in widths):
+        return [Rect(BBox(X0 - dx, Y0 - dy, X1 - dx, Y1 - dy), None, colour, max(widths), seq, True)]
+    return [Rect(BBox(b0 - dx, b1 - dy, b2 - dx, b3 - dy), colour, None, 0.0, seq, True)
+            for (b0, b1, b2, b3), w in zip(bands, widths) if w > 0]
+
+
+def nested(outer: Box4, inner: Box4) -> bool:
+    """``inner`` lies inside ``outer`` and is not the same rectangle."""
+    return inner != outer and inner[0] >= outer[0] and inner[1] >= outer[1] and inner[2] <= outer[2] \
+        and inner[3] <= outer[3]

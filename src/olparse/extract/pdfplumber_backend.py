@@ -28,8 +28,8 @@ from ..geometry import BBox
 from ..model import ImageBox, RawPage, Rect, Run
 from ..normalize import SPACING_ACCENTS
 from . import backend_reason
-from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_box_outline,
-                      is_italic_name, printable, rgb_to_int, rotation_of)
+from ._common import (Box4, baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name,
+                      is_box_outline, is_italic_name, nested, printable, rgb_to_int, ring_to_rects, rotation_of)
 from .trace import letter_spacing
 
 #: A gap wider than this share of the font size between two glyphs reads as a space.
@@ -262,14 +262,46 @@ def build_run(chars: list[dict], seq: int, x_off: float, y_off: float, page_bott
 
 def shapes_to_rects(shapes: list[dict], x_off: float, y_off: float) -> list[Rect]:
     rects = []
+    rings, inner = ring_pairs(shapes)
     for i, s in enumerate(shapes):
         fill = rgb_to_int(_colour(s.get("non_stroking_color"))) if s.get("fill") else None
         stroke = rgb_to_int(_colour(s.get("stroking_color"))) if s.get("stroke") else None
-        if fill is None and stroke is None:
+        if fill is None and stroke is None or i in inner:
+            continue
+        if i in rings:
+            rects.extend(ring_to_rects(rings[i], fill, i, x_off, y_off))
             continue
         box = BBox(float(s["x0"]) - x_off, float(s["top"]) - y_off, float(s["x1"]) - x_off, float(s["bottom"]) - y_off)
         rects.append(Rect(box, fill, stroke, float(s.get("linewidth") or 0.0), i, stroke is None or shape_is_box(s)))
     return rects
+
+
+def ring_pairs(shapes: list[dict]) -> tuple[dict[int, tuple[Box4, Box4]], set[int]]:
+    """Rings among ``shapes``: ``{i: (outer, inner)}`` and the indices of the inner shapes.
+
+    HTML engines (WeasyPrint) paint a border as one even-odd fill of two nested rectangles,
+    which pdfminer reports as two filled shapes (``rect``, or a ``curve`` tracing a rectangle)
+    with the even-odd flag (``pymupdf_backend.ring_of`` sees the one path). Two such shapes
+    in one colour, one inside the other by a thin band (a fifth of the outer's smaller side at
+    most), are taken for one ring."""
+    candidates = [k for k, s in enumerate(shapes) if s.get("fill") and not s.get("stroke") and s.get("evenodd")
+                  and (s.get("object_type") == "rect" or shape_is_box(s))]
+    box = {k: (float(shapes[k]["x0"]), float(shapes[k]["top"]), float(shapes[k]["x1"]), float(shapes[k]["bottom"]))
+           for k in candidates}
+    rings: dict[int, tuple[Box4, Box4]] = {}
+    inner_of: set[int] = set()
+    for a in candidates:
+        for b in candidates:
+            if a == b or a in inner_of or b in inner_of or a in rings or b in rings:
+                continue
+            if shapes[a].get("non_stroking_color") != shapes[b].get("non_stroking_color"):
+                continue
+            outer, inner = box[a], box[b]
+            band = max(inner[0] - outer[0], inner[1] - outer[1], outer[2] - inner[2], outer[3] - inner[3])
+            if nested(outer, inner) and band <= 0.2 * min(outer[2] - outer[0], outer[3] - outer[1]):
+                rings[a] = (outer, inner)
+                inner_of.add(b)
+    return rings, inner_of
 
 
 def shape_is_box(shape: dict) -> bool:

@@ -24,8 +24,8 @@ from ..model import ImageBox, RawPage, Rect, Run
 from . import backend_reason
 from .trace import HORIZONTAL, rescale_span, trace_to_runs
 from .unmapped import drop_dingbat_ciphers, repair_unmapped_fonts
-from ._common import (baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name, is_box_outline,
-                      is_italic_name, printable, rgb_to_int, rotation_of)
+from ._common import (Box4, baseline_across, clean_font_name, clean_metadata, clean_text, is_bold_name,
+                      is_box_outline, is_italic_name, nested, printable, rgb_to_int, ring_to_rects, rotation_of)
 
 #: rawdict without image data (fast) and without clipping to the crop box (art may bleed);
 #: glyphs without a Unicode mapping come as their codes, for ``unmapped`` to decode. The
@@ -283,9 +283,27 @@ def drawings_to_rects(drawings: list[dict], dx: float = 0.0, dy: float = 0.0) ->
         stroke = rgb_to_int(d.get("color")) if "s" in kind else None
         if fill is None and stroke is None:
             continue
+        seq = d.get("seqno", i)
+        ring = ring_of(d) if fill is not None and stroke is None else None
+        if ring is not None:
+            rects.extend(ring_to_rects(ring, fill, seq, dx, dy))
+            continue
         rects.append(Rect(BBox(x0 - dx, y0 - dy, x1 - dx, y1 - dy), fill, stroke,
-                          float(d.get("width") or 0.0), d.get("seqno", i), stroke is None or drawing_is_box(d)))
+                          float(d.get("width") or 0.0), seq, stroke is None or drawing_is_box(d)))
     return rects
+
+
+def ring_of(drawing: dict) -> tuple[Box4, Box4] | None:
+    """``(outer, inner)`` when ``drawing`` fills one rectangle inside another with the even-odd
+    rule: a ring, the way HTML engines (WeasyPrint) paint a border. Its bounding box is no
+    tinted area; only the band between the two is ink."""
+    items = drawing.get("items") or ()
+    if not drawing.get("even_odd") or len(items) != 2 or any(item[0] != "re" for item in items):
+        return None
+    (a, b) = (tuple(float(v) for v in item[1]) for item in items)
+    outer, inner = (a, b) if (a[2] - a[0]) * (a[3] - a[1]) >= (b[2] - b[0]) * (b[3] - b[1]) else (b, a)
+    return (outer, inner) if nested(outer, inner) else None
+
 
 
 def drawing_is_box(drawing: dict) -> bool:
