@@ -245,7 +245,8 @@ def magazine_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
     title, a bold standfirst and a byline across the page, the body in two or three CSS
     columns with subheadings, a drop cap in two seeds of three, a pull-quote (a float inside
     a paragraph, so the paragraph's halves sit above and below it, in half the seeds; between
-    paragraphs in the others), a grey picture with an italic caption, and a tinted fact box
+    paragraphs in the others; in two seeds of three a sentence of the article, repeated, as
+    most pull-quotes are), a grey picture with an italic caption, and a tinted fact box
     with a heading and short paragraphs. Font, size, alignment, paragraph mark, colours and
     CSS hyphenation vary with the seed.
 
@@ -297,6 +298,8 @@ def magazine_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
            f".cols p.cap {{ font-size: {0.8 * size:.1f}pt; font-style: italic; text-indent: 0; margin: 0 0 8pt 0; "
            f"text-align: left; hyphens: manual; }} ")
     quote = sentence(rng, long, short, 0.2)
+    if seed % 3:  # as most pull-quotes are: a sentence of the article, repeated
+        quote = rng.choice(re.findall(r"[^.?]+[.?]", rng.choice(paragraphs))).strip()
     box_title = sentence(rng, long, short, 0.2).split(".")[0][:30].rsplit(" ", 1)[0]
     box_paragraphs = [sentence(rng, long, short, 0.2) for _ in range(rng.randint(2, 4))]
     caption = sentence(rng, long, short, 0.2)
