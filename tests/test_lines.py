@@ -938,3 +938,28 @@ def test_two_stacked_loose_lines_at_a_column_head_stay_whole_by_the_measure_of_t
     assert "organisationsforandring når" in found
     assert "rolle team det hele" in found
     assert found.count(full) == 12
+
+
+def test_a_loose_line_under_an_indented_loose_first_line_stays_whole():
+    """A paragraph of three justified lines in the left of two columns, as Chromium printed
+    it (the geometry of its page, rounded): the indented first line ``All   leadership   in
+    of   international   you`` and the second ``implementation   were.   And
+    representatives   in`` are both spread loose, and the first line's wide gap before
+    ``you`` leaves a channel over the gap before ``in``. The indented line is a loose line of
+    the same measure, not a row that shows a gutter, so ``in`` stays on its line."""
+    from conftest import make_run
+
+    def word(text, x0, x1, baseline):
+        return make_run(text, x0, baseline, size=11.0,
+                        char_x=[x0 + k * (x1 - x0) / len(text) for k in range(len(text) + 1)])
+
+    runs = [word(t, a, b, 317.2) for t, a, b in (("All", 61.9, 76.0), ("leadership", 92.0, 137.2), ("in", 153.2, 161.8),
+                                                 ("of", 177.8, 186.9), ("international", 203.0, 258.5),
+                                                 ("you", 274.5, 291.0))]
+    runs += [word(t, a, b, 331.5) for t, a, b in (("implementation", 48.8, 117.7), ("were.", 131.8, 155.9),
+                                                  ("And", 169.4, 188.4), ("representatives", 202.5, 268.4),
+                                                  ("in", 282.5, 291.0))]
+    runs.append(word("organisation all you or and you so out when.", 48.8, 244.2, 345.0))
+    right = "who for and by the with one was more it as the"  # the next column, on baselines of its own
+    runs += [word(right, 305.2, 547.5, baseline) for baseline in (285.8, 299.2, 313.5, 327.0, 340.5, 354.8)]
+    assert "implementation were. And representatives in" in texts(runs)

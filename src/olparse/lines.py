@@ -632,13 +632,14 @@ def is_forced_apart(rows: list[list[Run]], index: int, first: int, last: int) ->
 
 
 def is_loose_twin(row: list[Run], span: tuple[float, float], size: float) -> bool:
-    """Whether ``row`` holds a line set across ``span`` (from its start to its end, within a
-    quarter of an em) with a gap wider than a word space inside: a loose line of the same
-    measure. Stacked with another, its wide gap may line up with the other's and seem a
-    channel; it shows no gutter, since it is the same case."""
+    """Whether ``row`` holds a line set across ``span`` (from its start, or a paragraph's
+    indent of up to 3 em in, to its end, within a quarter of an em) with a gap wider than a
+    word space inside: a loose line of the same measure. Stacked with another, its wide gap
+    may line up with the other's and seem a channel; it shows no gutter, since it is the same
+    case."""
     inside = [r for r in row if r.bbox.x1 > span[0] and r.bbox.x0 < span[1]]
     near = 0.25 * size
-    return len(inside) >= 2 and abs(inside[0].bbox.x0 - span[0]) <= near and \
+    return len(inside) >= 2 and -near <= inside[0].bbox.x0 - span[0] <= 3 * size and \
         abs(inside[-1].bbox.x1 - span[1]) <= near and \
         any(b.bbox.x0 - a.bbox.x1 > WORD_GAP_EM * size for a, b in zip(inside, inside[1:]))
 
