@@ -453,6 +453,23 @@ def test_different_sizes_on_one_baseline_never_merge():
     assert texts([body, quote]) == ["text i brødteksten her", "Et citat"]
 
 
+def test_a_bold_subheading_a_size_larger_beside_a_body_line_is_a_line_of_its_own():
+    """The next column's subheading (bold, 12.6 pt) on the baseline of a loose body line
+    (11 pt) whose own word spaces are as wide as the 1.3 em gutter between them (Chromium)."""
+    body = [make_run("organisation understanding when", 220, 207, size=11.0)]  # ends at 385.5
+    heading = make_run("Responsibility would", 399.5, 207.5, size=12.6, bold=True)  # 14 pt away
+    found = texts(body + [heading])
+    assert "organisation understanding when" in found and "Responsibility would" in found
+
+
+@pytest.mark.parametrize("lead, size", [("Kort sagt:", 10.0), ("NB", 10.5)])
+def test_a_bold_lead_in_of_about_the_body_size_stays_in_its_line(lead, size):
+    """A run-in head or bold emphasis a word space from the text: one line."""
+    head = make_run(lead, 50, 200, size=size, bold=True)
+    text = make_run("her er resten af linjen", head.bbox.x1 + 3, 200)
+    assert texts([head, text]) == [f"{lead} her er resten af linjen"]
+
+
 def test_a_larger_word_set_tight_in_a_line_stays_in_it():
     assert texts([make_run("Det store", 50, 100), make_run("ORD", 98, 100, size=13)]) == ["Det store ORD"]
 

@@ -91,6 +91,9 @@ FRACTION_SLASHES = "\u2044\u2215"
 NOT_SCRIPT_CHARS = frozenset("'\"‘’‚“”„`´|¦")
 #: Runs whose sizes differ by more than this factor are different lines unless set tight.
 SIZE_CLASH_RATIO = 1.25
+#: Runs that differ in weight and in size by more than this factor are different lines unless
+#: a word space or less apart.
+WEIGHT_SIZE_RATIO = 1.1
 #: Runs overlapping by more than this (in ems) are separate texts drawn over each other.
 OVERLAP_EM = 0.5
 #: A bullet or list number may stand this many ems before its item's text.
@@ -831,9 +834,14 @@ def is_list_marker_gap(prev: list[Run], run: Run, gap: float) -> bool:
 
 
 def sizes_clash(a: Run, b: Run, gap: float) -> bool:
-    """Runs of clearly different sizes share a line only when set tight together."""
+    """Runs of clearly different sizes share a line only when set tight together; runs that
+    differ in weight and in size (by more than ``WEIGHT_SIZE_RATIO``) only when a word space
+    or less apart (a subheading in the next column beside a body line: bold and a size
+    larger, across a gutter no wider than the line's own justified spaces)."""
     small, large = sorted((a.size, b.size))
-    return large > SIZE_CLASH_RATIO * small and gap > SPACE_GAP_EM * 3 * small
+    if large > SIZE_CLASH_RATIO * small and gap > SPACE_GAP_EM * 3 * small:
+        return True
+    return a.bold != b.bold and large > WEIGHT_SIZE_RATIO * small and gap > WORD_GAP_EM * small
 
 
 def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, size: float,
