@@ -980,3 +980,24 @@ def test_a_loose_line_under_an_indented_loose_first_line_stays_whole():
     right = "who for and by the with one was more it as the"  # the next column, on baselines of its own
     runs += [word(right, 305.2, 547.5, baseline) for baseline in (285.8, 299.2, 313.5, 327.0, 340.5, 354.8)]
     assert "implementation were. And representatives in" in texts(runs)
+
+
+def test_an_indented_loose_first_line_spans_the_measure_of_the_columns_beside():
+    """A paragraph's indented first line spread loose in the left of three columns (Chromium's
+    geometry, rounded): ``Führungskräfte   so   wie``, 2.3 em between words, over one full line
+    of its own. Measured from the column's start, not from its indent, it is as wide as the
+    lines of the columns beside it, so ``wie`` stays on it."""
+    from conftest import make_run
+
+    def word(text, x0, x1, baseline):
+        return make_run(text, x0, baseline, size=11.0,
+                        char_x=[x0 + k * (x1 - x0) / len(text) for k in range(len(text) + 1)])
+
+    runs = [word(t, a, b, 317.2) for t, a, b in (("Führungskräfte", 61.9, 129.1), ("so", 154.5, 164.3),
+                                                 ("wie", 189.7, 205.5))]
+    runs.append(word("Bundesverwaltung und dem den hat", 48.8, 205.5, 330.8))
+    # a fact box's last lines above (smaller, inset): they leave the gaps open
+    runs += [make_run("Zusammenarbeit wie aber", 54.8, 286.5, size=9.9), make_run("Kommunalverwaltung so", 54.8, 273.8, size=9.9)]
+    for x0 in (219.7, 390.7):  # the columns beside: full lines of the same measure
+        runs += [word("und wenn die Zusammenarbeit nicht", x0, x0 + 156.8, b) for b in (273.8, 286.5, 301.5, 317.2, 330.8)]
+    assert "Führungskräfte so wie" in texts(runs)

@@ -762,18 +762,22 @@ def spans_the_measure(rows: list[list[Run]], index: int, first: int, last: int, 
 
 def fills_a_column_measure(row: list[Run], first: int, last: int, around: Sequence[Run]) -> bool:
     """Whether runs ``first..last`` of ``row`` start where a line around starts (within a tenth
-    of an em) and span the page's column measure: as wide as two or more single-run lines of
+    of an em, or a paragraph's indent of up to 3 em in from it) and, from that start, span the
+    page's column measure: as wide as two or more single-run lines of
     its type in other columns (within a quarter of an em). A paragraph of two or three lines
     at a column's head or foot has too few full lines of its own to show its measure; the
     columns beside it, set to the same measure, show it."""
     left, right = row[first], row[last]
     size = right.size
-    if not any(abs(r.bbox.x0 - left.bbox.x0) <= 0.1 * size for r in around):
+    # where the line's column starts: where a line around starts, at the first word or up to a
+    # paragraph's indent (3 em) left of it
+    starts = {round(r.bbox.x0, 1) for r in around if -0.1 * size <= left.bbox.x0 - r.bbox.x0 <= 3 * size}
+    if not starts:
         return False
-    width, near = right.bbox.x1 - left.bbox.x0, 0.25 * size
-    others = (r for r in (*around, *row[:first], *row[last + 1:])
-              if r.size == size and r.font == right.font and (r.bbox.x1 <= left.bbox.x0 or r.bbox.x0 >= right.bbox.x1))
-    return sum(1 for r in others if abs(r.bbox.x1 - r.bbox.x0 - width) <= near) >= 2
+    near = 0.25 * size
+    widths = [r.bbox.x1 - r.bbox.x0 for r in (*around, *row[:first], *row[last + 1:])
+              if r.size == size and r.font == right.font and (r.bbox.x1 <= left.bbox.x0 or r.bbox.x0 >= right.bbox.x1)]
+    return any(sum(1 for w in widths if abs(w - (right.bbox.x1 - x)) <= near) >= 2 for x in starts)
 
 
 def hyphen_start(run: Run) -> float:
