@@ -81,6 +81,15 @@ def sentence(rng: random.Random, long: list[str], short: list[str], share: float
     return " ".join(words) + rng.choice([".", ".", ".", "?"])
 
 
+def vocabulary(language: str) -> tuple[list[str], list[str]]:
+    """The long and the short words of ``language``: Danish's lists, or groff's words split
+    at ten letters."""
+    if language == "da":
+        return LONG_DA, SHORT_DA
+    words = GROFF_WORDS[language]
+    return [w for w in words if len(w) > 9], [w for w in words if len(w) <= 9]
+
+
 def paragraph(rng: random.Random, long: list[str], short: list[str]) -> str:
     return " ".join(sentence(rng, long, short) for _ in range(rng.randint(2, 6)))
 
@@ -199,11 +208,7 @@ def weasyprint_document(seed: int, language: str = "da") -> tuple[str, list[str]
     (pyphen's patterns for ``language``: Danish, or groff's English, German, Swedish words)
     vary with the seed."""
     rng = random.Random(seed)
-    if language == "da":
-        long, short = LONG_DA, SHORT_DA
-    else:
-        long = [w for w in GROFF_WORDS[language] if len(w) > 9]
-        short = [w for w in GROFF_WORDS[language] if len(w) <= 9]
+    long, short = vocabulary(language)
     paragraphs = [" ".join(sentence(rng, long, short, 0.15) for _ in range(rng.randint(2, 6)))
                   for _ in range(rng.randint(8, 14))]
     font = WEASY_FONTS[seed % len(WEASY_FONTS)]
@@ -254,11 +259,7 @@ def magazine_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
     box's paragraphs. The source's first line says how many columns there are and what the
     head says (``overflows`` needs both)."""
     rng = random.Random(seed)
-    if language == "da":
-        long, short = LONG_DA, SHORT_DA
-    else:
-        long = [w for w in GROFF_WORDS[language] if len(w) > 9]
-        short = [w for w in GROFF_WORDS[language] if len(w) <= 9]
+    long, short = vocabulary(language)
     paragraphs = [" ".join(sentence(rng, long, short, 0.15) for _ in range(rng.randint(2, 6)))
                   for _ in range(rng.randint(9, 14))]
     font = WEASY_FONTS[(seed * 3) % len(WEASY_FONTS)]
@@ -419,11 +420,7 @@ def cairo_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
     columns, justified or ragged, indent or space, soft hyphens from pyphen in two seeds of
     three) and the text go in the source as JSON."""
     rng = random.Random(seed)
-    if language == "da":
-        long, short = LONG_DA, SHORT_DA
-    else:
-        long = [w for w in GROFF_WORDS[language] if len(w) > 9]
-        short = [w for w in GROFF_WORDS[language] if len(w) <= 9]
+    long, short = vocabulary(language)
     paragraphs = [" ".join(sentence(rng, long, short, 0.15) for _ in range(rng.randint(2, 6)))
                   for _ in range(rng.randint(8, 14))]
     items = []

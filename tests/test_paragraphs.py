@@ -476,22 +476,28 @@ def test_ragged_type_ends_a_paragraph_at_a_column_break_where_the_next_word_woul
     assert [len(p.lines) for p in found] == [5, 3]
 
 
+def spaced_paragraphs_and_a_wrapped_one(heading_at, body_at):
+    """Two paragraphs a little space apart at x 50, a subheading at ``heading_at`` (x, baseline)
+    and, at ``body_at`` (x, first baseline), one paragraph whose ``… digitaliseringen.``
+    ends short because ``Medarbejderne`` did not fit after it: that block and the page's body
+    blocks (the subheading left out)."""
+    from olparse.pipeline import layout_page
+    rows = [("Et afsnit om noget andet her og", 100), ("det slutter her på linjen.", 112),
+            ("Et andet afsnit om noget her og", 130), ("det slutter også her.", 142)]
+    runs = [make_run(t, 50, b) for t, b in rows]
+    runs.append(make_run("Mellemrubrik", *heading_at, size=12, bold=True))
+    x, top = body_at
+    runs += [make_run(t, x, top + 12 * k) for k, t in enumerate(WRAPPED[0])]
+    blocks = [b for b in layout_page(make_page(runs)).blocks if not b.lines[0].bold]
+    return next(b for b in blocks if b.lines[0].text.startswith("Det handler")), blocks
+
+
 def test_paragraphs_set_apart_by_space_show_it_across_a_heading():
     """The blocks above a subheading, set apart by a little space, show that paragraphs are
     marked by space in this column: the block under the heading holds one paragraph, and its
     ``… digitaliseringen.`` (``Medarbejderne`` did not fit) is a wrap."""
     from olparse.paragraphs import spaced_apart
-    from olparse.pipeline import layout_page
-    rows = [("Et afsnit om noget andet her og", 100), ("det slutter her på linjen.", 112),
-            ("Et andet afsnit om noget her og", 130), ("det slutter også her.", 142)]
-    runs = [make_run(t, 50, b) for t, b in rows]
-    runs.append(make_run("Mellemrubrik", 50, 172, size=12, bold=True))
-    body = [("Det handler om ledelse og om", 190), ("mere end digitaliseringen.", 202),
-            ("Medarbejderne skal have tid til", 214), ("det nye arbejde og til lidt", 226),
-            ("mere samtale om opgaven nu.", 238)]
-    runs += [make_run(t, 50, b) for t, b in body]
-    blocks = [b for b in layout_page(make_page(runs)).blocks if not b.lines[0].bold]
-    last = next(b for b in blocks if b.lines[0].text.startswith("Det handler"))
+    last, blocks = spaced_paragraphs_and_a_wrapped_one((50, 172), (50, 190))
     assert spaced_apart(last, blocks)
     assert [len(p.lines) for p in split_block(last, None, lambda: spaced_apart(last, blocks))] == [5]
 
@@ -748,17 +754,7 @@ def test_paragraphs_set_apart_by_space_in_another_column_mark_this_one():
     the page sets paragraphs apart by space, so ``… digitaliseringen.`` (``Medarbejderne``
     did not fit after it) is a wrap here too."""
     from olparse.paragraphs import spaced_apart
-    from olparse.pipeline import layout_page
-    left = [("Et afsnit om noget andet her og", 100), ("det slutter her på linjen.", 112),
-            ("Et andet afsnit om noget her og", 130), ("det slutter også her.", 142)]
-    runs = [make_run(t, 50, b) for t, b in left]
-    runs.append(make_run("Mellemrubrik", 300, 100, size=12, bold=True))
-    right = [("Det handler om ledelse og om", 118), ("mere end digitaliseringen.", 130),
-             ("Medarbejderne skal have tid til", 142), ("det nye arbejde og til lidt", 154),
-             ("mere samtale om opgaven nu.", 166)]
-    runs += [make_run(t, 300, b) for t, b in right]
-    blocks = [b for b in layout_page(make_page(runs)).blocks if not b.lines[0].bold]
-    block = next(b for b in blocks if b.lines[0].text.startswith("Det handler"))
+    block, blocks = spaced_paragraphs_and_a_wrapped_one((300, 100), (300, 118))
     assert spaced_apart(block, blocks)
     assert [len(p.lines) for p in split_block(block, None, lambda: spaced_apart(block, blocks))] == [5]
 

@@ -623,8 +623,8 @@ def is_forced_apart(rows: list[list[Run]], index: int, first: int, last: int) ->
     neighbours = neighbour_rows(rows, index, row[0].baseline, size)
     span = (words[0].bbox.x0, words[-1].bbox.x1)
     # rows that may show a gutter here: ink within the span, not a loose line of the same measure
-    witnesses = [inside for other in neighbours if not is_loose_twin(other, span, size)
-                 if (inside := [r for r in other if r.bbox.x1 > span[0] and r.bbox.x0 < span[1]])]
+    witnesses = [inside for other in neighbours
+                 if (inside := ink_within(other, span)) and not is_loose_twin(inside, span, size)]
     for a, b in zip(words, words[1:]):
         if common_channel(neighbours, a.bbox.x1, b.bbox.x0, span, b) >= WORD_GAP_EM * size and \
                 any(parts_at(ink, a.bbox.x1, b.bbox.x0, WORD_GAP_EM * size) for ink in witnesses):
@@ -634,13 +634,17 @@ def is_forced_apart(rows: list[list[Run]], index: int, first: int, last: int) ->
     return True
 
 
-def is_loose_twin(row: list[Run], span: tuple[float, float], size: float) -> bool:
-    """Whether ``row`` holds a line set across ``span`` (from its start, or a paragraph's
-    indent of up to 3 em in, to its end, within a quarter of an em) with a gap wider than a
-    word space inside: a loose line of the same measure. Stacked with another, its wide gap
-    may line up with the other's and seem a channel; it shows no gutter, since it is the same
-    case."""
-    inside = [r for r in row if r.bbox.x1 > span[0] and r.bbox.x0 < span[1]]
+def ink_within(row: list[Run], span: tuple[float, float]) -> list[Run]:
+    """The runs of ``row`` with ink between ``span``'s two edges."""
+    return [r for r in row if r.bbox.x1 > span[0] and r.bbox.x0 < span[1]]
+
+
+def is_loose_twin(inside: list[Run], span: tuple[float, float], size: float) -> bool:
+    """Whether ``inside`` (a row's runs within ``span``, ``ink_within``) is a line set across
+    ``span`` (from its start, or a paragraph's indent of up to 3 em in, to its end, within a
+    quarter of an em) with a gap wider than a word space inside: a loose line of the same
+    measure. Stacked with another, its wide gap may line up with the other's and seem a
+    channel; it shows no gutter, since it is the same case."""
     near = 0.25 * size
     return len(inside) >= 2 and -near <= inside[0].bbox.x0 - span[0] <= 3 * size and \
         abs(inside[-1].bbox.x1 - span[1]) <= near and \
@@ -671,7 +675,7 @@ def common_channel(neighbours: list[list[Run]], gx0: float, gx1: float, span: tu
     at different places in each."""
     free = [(gx0, gx1)]
     for other in neighbours:
-        if not any(r.bbox.x1 > span[0] and r.bbox.x0 < span[1] for r in other):
+        if not ink_within(other, span):
             continue
         for run in other:
             if not in_style(run, style):
@@ -714,7 +718,7 @@ def is_bridged_nearby(rows: list[list[Run]], index: int, gx0: float, gx1: float,
     channel = max(0.5 * size, CHANNEL_SHARE * (gx1 - gx0))
     crossed = open_ = 0
     for other in neighbour_rows(rows, index, rows[index][0].baseline, size, contiguous=True):
-        if span is not None and not any(r.bbox.x1 > span[0] and r.bbox.x0 < span[1] for r in other):
+        if span is not None and not ink_within(other, span):
             continue
         free = widest_free_span(other, gx0, gx1)
         if free < 0.3 * size:

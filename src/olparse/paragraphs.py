@@ -26,7 +26,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .dehyphenate import HyphenDecision, Lexicon, decide_break, join_lines
 from .fonts import is_monospace_font
@@ -353,15 +353,19 @@ def spaced_apart(block: Block, blocks: Sequence[Block]) -> bool:
     block of its own, so ``block`` holds one paragraph, and a break inside it is a wrap.
     ``blocks`` are the body blocks of ``block``'s page. Any column of the page counts, not
     only ``block``'s: a column that holds one long paragraph between a heading and a
-    pull-quote shows no space of its own. (Any page of the document does not: papertex's
-    ragged newspaper marks no paragraph, and a space between two articles would make every
-    sentence end at its rag a wrap.)"""
-    same = sorted((b for b in blocks if b.style == block.style), key=lambda b: b.bbox.top)
-    for k, above in enumerate(same):
-        below = next((b for b in same[k + 1:] if b.bbox.x_overlap(above.bbox) > 0), None)
-        if below is not None and 0 < below.bbox.top - above.bbox.bottom < 2 * block.size:
-            return True
-    return False
+    pull-quote shows no space of its own. (The document as a whole is asked by
+    ``uses_spacing``.)"""
+    return any(True for _ in spaced_below([b for b in blocks if b.style == block.style]))
+
+
+def spaced_below(same: Sequence[Block]) -> Iterator[Block]:
+    """The blocks of ``same`` (one page's, in one type) that have the next of them below in
+    their column a little space away (less than two lines)."""
+    ordered = sorted(same, key=lambda b: b.bbox.top)
+    for k, above in enumerate(ordered):
+        below = next((b for b in ordered[k + 1:] if b.bbox.x_overlap(above.bbox) > 0), None)
+        if below is not None and 0 < below.bbox.top - above.bbox.bottom < 2 * above.size:
+            yield above
 
 
 def uses_spacing(blocks: Sequence[Block]) -> bool:
@@ -385,17 +389,11 @@ def uses_spacing(blocks: Sequence[Block]) -> bool:
 
 def spaced_pairs(blocks: Sequence[Block]) -> int:
     """How many blocks of ``blocks`` (one page's) have the next block in their type below them
-    in their column a little space away (less than two lines)."""
-    count = 0
+    in their column a little space away (``spaced_below``)."""
     by_style: dict[StyleKey, list[Block]] = {}
-    for block in sorted(blocks, key=lambda b: b.bbox.top):
+    for block in blocks:
         by_style.setdefault(block.style, []).append(block)
-    for same in by_style.values():
-        for k, above in enumerate(same):
-            below = next((b for b in same[k + 1:] if b.bbox.x_overlap(above.bbox) > 0), None)
-            if below is not None and 0 < below.bbox.top - above.bbox.bottom < 2 * above.size:
-                count += 1
-    return count
+    return sum(1 for same in by_style.values() for _ in spaced_below(same))
 
 
 def unmarked_ends(block: Block) -> int:

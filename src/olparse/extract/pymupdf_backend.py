@@ -305,7 +305,6 @@ def ring_of(drawing: dict) -> tuple[Box4, Box4] | None:
     return (outer, inner) if nested(outer, inner) else None
 
 
-
 def drawing_is_box(drawing: dict) -> bool:
     """``Rect.is_box`` for one of MuPDF's drawings: rectangles and quads, or a closed outline
     of horizontal and vertical lines (``_common.is_box_outline``)."""
