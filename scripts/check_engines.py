@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX, groff, Story, ReportLab, WeasyPrint, Pango.
+"""Score ``olparse text`` on documents typeset by other engines: pdfLaTeX, groff, Story, ReportLab, WeasyPrint, Pango, Chromium, Scribus.
 
 Usage (from the project root)::
 
@@ -27,7 +27,13 @@ columns: how GTK programs, Inkscape and many report generators write PDF. ``--ma
 sets a magazine article with WeasyPrint: running head and folio, kicker, title, standfirst
 and byline, two or three columns with subheadings, a drop cap, a pull-quote inside a
 paragraph or between two, a picture with a caption and a tinted fact box; the pull-quote,
-the caption and the box's paragraphs must come out whole too.
+the caption and the box's paragraphs must come out whole too. ``--chromium`` prints the same
+pages with headless Chromium. ``--scribus`` lays out a two- or three-page magazine article in
+Scribus, a desktop-publishing program (``scribus -g``, Debian's ``scribus`` package, with
+``hyphen-da``/``-de``/``-en-us`` for its hyphenation): linked multi-column text frames, a drop
+cap, and a pull-quote, a picture with a caption and a tinted fact box placed over the body's
+frames, which the text flows around, wherever they fall (mid-paragraph too), as InDesign
+documents are made; ``scripts/scribus_layout.py`` is the layout script Scribus runs.
 
 Engines that are not installed are skipped (``pdflatex`` from TeX Live with
 ``texlive-lang-european``; ``groff`` with ``gropdf``). This is a measurement, not a test: it
@@ -39,6 +45,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import random
 import re
 import shutil
@@ -529,6 +536,88 @@ def build_cairo(source: str, pdf: Path) -> None:
     surface.finish()
 
 
+#: Scribus's fonts for ``scribus_document``: (regular, bold, italic), as Scribus names them.
+#: Not URW's C059 and Nimbus Sans: Scribus 1.5.8 spaces their italics' glyphs apart at random
+#: (``A lle o g h v e r u g e``), a page no magazine would print.
+SCRIBUS_FONTS = (("Liberation Serif Regular", "Liberation Serif Bold", "Liberation Serif Italic"),
+                 ("DejaVu Sans Book", "DejaVu Sans Bold", "DejaVu Sans Oblique"),
+                 ("DejaVu Serif Book", "DejaVu Serif Bold", "DejaVu Serif Italic"),
+                 ("Liberation Sans Regular", "Liberation Sans Bold", "Liberation Sans Italic"),
+                 ("P052 Roman", "P052 Bold", "P052 Italic"),
+                 ("Liberation Sans Narrow Regular", "Liberation Sans Narrow Bold", "Liberation Sans Narrow Italic"))
+#: Scribus's language codes (its hyphenation dictionaries: Debian's hyphen-da, hyphen-de, hyphen-en-us).
+SCRIBUS_LANGUAGES = {"da": "da", "en": "en_US", "de": "de", "sv": "sv"}
+
+def scribus_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
+    """A magazine article laid out in Scribus (a desktop-publishing program, as InDesign is):
+    a letter-spaced running head, the magazine's name and a folio on every page; a kicker,
+    title, standfirst and byline across the first page; the body in a two- or three-column
+    text frame linked on to the next page's frame, with subheadings and a drop cap in two
+    seeds of three; and floats that the body flows around: a pull-quote between two rules
+    (in two seeds of three a sentence of the article, repeated), a grey picture with an
+    italic caption, and a tinted fact box with a heading and short paragraphs. Font, size,
+    alignment, paragraph mark and Scribus's hyphenation (its Danish, German and English
+    dictionaries) vary with the seed.
+
+    The source is the JSON spec that ``SCRIBUS_SCRIPT`` sets. The text to find whole: the
+    body paragraphs, the pull-quote, the caption and the fact box's paragraphs."""
+    rng = random.Random(seed)
+    long, short = vocabulary(language)
+    paragraphs = [" ".join(sentence(rng, long, short, 0.15) for _ in range(rng.randint(2, 6)))
+                  for _ in range(rng.randint(10, 16))]
+    columns, size = [3, 2][seed % 2], 9 + seed % 3
+    quote_scale = 1.6 if columns == 2 else 1.35
+    quote = sentence(rng, long, short, 0.2)
+    if seed % 3:
+        quote = rng.choice(re.findall(r"[^.?]+[.?]", rng.choice(paragraphs))).strip()
+    caption = sentence(rng, long, short, 0.2)
+    box_title = sentence(rng, long, short, 0.2).split(".")[0][:30].rsplit(" ", 1)[0]
+    box_paragraphs = [sentence(rng, long, short, 0.2) for _ in range(rng.randint(2, 4))]
+    body = []
+    for i, text in enumerate(paragraphs):
+        if i > 1 and i % rng.randint(3, 5) == 0:
+            body.append(["Sub", sentence(rng, long, short, 0.2).split(".")[0][:40].rstrip()])
+        body.append(["First" if i == 0 else "Body", text])
+    floats = [
+        {"kind": "quote", "page": 1, "column": rng.randrange(columns), "at": rng.uniform(0.15, 0.7),
+         "text": quote},
+        {"kind": "picture", "page": rng.choice([1, 2]), "column": rng.randrange(columns), "at": rng.uniform(0, 0.6),
+         "height": rng.randint(30, 55) * 2.835, "text": caption},
+        {"kind": "box", "page": 2, "column": rng.randrange(columns), "at": rng.uniform(0, 0.6),
+         "title": box_title, "paragraphs": box_paragraphs},
+    ]
+    if floats[1]["page"] == floats[0]["page"] and floats[1]["column"] == floats[0]["column"]:
+        floats[1]["page"] = 2  # one float per column of a page: they must not cover each other
+    if floats[1]["page"] == 2 and floats[1]["column"] == floats[2]["column"]:
+        floats[2]["column"] = (floats[2]["column"] + 1) % columns
+    spec = {"font": dict(zip(("regular", "bold", "italic"), SCRIBUS_FONTS[seed % len(SCRIBUS_FONTS)])),
+            "language": SCRIBUS_LANGUAGES[language], "size": size, "columns": columns,
+            "justify": (seed // 2) % 2 == 0, "indent": (seed // 4) % 2 == 0, "dropcap": seed % 3 != 1,
+            "hyphenate": (seed // 3) % 3 != 0, "quote_scale": quote_scale,
+            "accent": rng.choice([(176, 38, 44), (27, 79, 138), (47, 107, 58)]),
+            "tint": rng.choice([(232, 238, 244), (243, 234, 216), (230, 240, 230)]), "pages": 2,
+            "first_folio": rng.randint(4, 40), "kicker": rng.choice(MAGAZINE_KICKERS),
+            "title": sentence(rng, long, short, 0.3)[:50].rsplit(" ", 1)[0],
+            "lead": sentence(rng, long, short, 0.2), "byline": "Tekst: Mette Frandsen · Foto: Jens Holm",
+            "body": body, "floats": floats}
+    return json.dumps(spec, ensure_ascii=False), paragraphs + [quote, caption] + box_paragraphs
+
+
+def build_scribus(source: str, pdf: Path) -> None:
+    """Lay out ``scribus_document`` with Scribus, without its window (``-g``; Qt's offscreen
+    platform). Scribus runs ``SCRIBUS_SCRIPT`` with its own Python."""
+    spec, script = pdf.with_suffix(".json"), pdf.with_name("scribus_layout.py")
+    spec.write_text(source, encoding="utf-8")
+    script.write_text(SCRIBUS_SCRIPT, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OLPARSE_SCRIBUS_SPEC=str(spec), OLPARSE_SCRIBUS_PDF=str(pdf))
+    subprocess.run([shutil.which("scribus") or "scribus", "-g", "-ns", "-py", str(script)], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+
+
+SCRIBUS_SCRIPT = Path(__file__).with_name("scribus_layout.py").read_text(encoding="utf-8") \
+    if Path(__file__).with_name("scribus_layout.py").exists() else ""
+
+
 def have_module(name: str) -> bool:
     try:
         __import__(name)
@@ -549,6 +638,8 @@ def build(engine: str, source: str, stem: str, workdir: Path) -> Path | None:
         build_magazine(source, workdir / f"{stem}.pdf")
     elif engine == "chromium":
         build_chromium(source, workdir / f"{stem}.pdf")
+    elif engine == "scribus":
+        build_scribus(source, workdir / f"{stem}.pdf")
     elif engine == "story":
         build_story(source, workdir / f"{stem}.pdf")
     elif engine == "latex":
@@ -601,6 +692,8 @@ def main() -> int:
                         help="the language of the magazine pages (default: da)")
     parser.add_argument("--chromium", type=int, default=0,
                         help="number of magazine pages printed by headless Chromium (if on PATH)")
+    parser.add_argument("--scribus", type=int, default=0,
+                        help="number of magazine articles laid out by Scribus (if on PATH)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this directory")
     parser.add_argument("--show", action="store_true", help="name every paragraph that is not intact")
     args = parser.parse_args()
@@ -615,7 +708,9 @@ def main() -> int:
                 ("magazine", args.magazine, functools.partial(magazine_document, language=args.magazine_language),
                  "weasyprint"),
                 ("chromium", args.chromium, functools.partial(magazine_document, language=args.magazine_language),
-                 "chromium"))
+                 "chromium"),
+                ("scribus", args.scribus, functools.partial(scribus_document, language=args.magazine_language),
+                 "scribus"))
                if count and (tool is None or (have_module(tool) if tool in ("reportlab", "weasyprint", "pangocairocffi")
                                               else shutil.which(tool)))]
     if not engines:
