@@ -375,6 +375,17 @@ def test_a_font_that_draws_its_hyphens_as_soft_hyphens_gives_no_soft_signal():
     assert second.text == "og AI-data"
 
 
+def test_a_face_whose_family_draws_its_hyphens_as_soft_hyphens_gives_no_soft_signal():
+    """Scribus maps the hyphen of every face of a family to U+00AD; a page may show one inside
+    a word only in the regular face, and at a line end only in the italic (a pull-quote's
+    ``AI-``/``løsningerne``): that one is a hyphen too, decided like any other."""
+    quote = make_run("det AI\u00ad", 50, 100, font="Serif-Italic", italic=True)
+    following = make_run("løsningerne ind", 50, 112, font="Serif-Italic", italic=True)
+    body = make_run("og COVID\u00ad19 er forbi", 50, 200)
+    first, *_ = lines_of([quote, following, body])
+    assert (first.text, first.hyphen_signal) == ("det AI-", "hyphen")
+
+
 def test_visible_hyphen_at_the_line_end_is_a_hyphen_signal():
     [line] = lines_of([make_run("en organisa\u2010", 50, 100)])
     assert (line.text, line.hyphen_signal) == ("en organisa-", "hyphen")
@@ -422,6 +433,16 @@ def test_drop_cap_is_put_in_front_of_the_first_line():
     assert [ln.text for ln in found] == ["Som leder har man travlt", "med mange ting hele tiden",
                                          "og det er helt normalt", "for de fleste ledere."]
     assert found[0].bbox.x0 == 50 and found[0].size == 10
+
+
+def test_a_drop_cap_whose_first_line_starts_inside_its_box_is_put_in_front_of_it():
+    """Scribus sets the first line against the cap's ink, inside the box its advance gives (a
+    ``T``'s right side bearing): 0.16 of the box's width in; the lines under it clear the box."""
+    cap = make_run("T", 50, 124, size=32)  # box 50..66
+    body = [make_run("eam og leder har travlt", 63.5, 100), make_run("med mange ting hele tiden", 66.5, 112),
+            make_run("og det er helt normalt", 66.5, 124), make_run("for de fleste ledere.", 50, 136)]
+    assert texts([cap] + body) == ["Team og leder har travlt", "med mange ting hele tiden",
+                                   "og det er helt normalt", "for de fleste ledere."]
 
 
 @pytest.mark.parametrize("cap, first, expected", [("3", "-årige ledere har travlt", "3-årige ledere har travlt"),
@@ -870,6 +891,21 @@ def test_the_first_row_under_a_standfirst_splits_where_the_next_columns_lines_st
     runs += [make_run("Kommunalverwaltung og den nye plan", 50 + 40 * 5 + 13, 112 + 12 * k) for k in range(3)]
     found = texts(runs)
     assert "Det handler om ledelse og om det nye arb" in found and "Arbeitsbedingungen" in found
+
+
+def test_the_first_row_under_a_standfirst_splits_where_the_next_column_starts_an_indented_paragraph():
+    """Justified columns 1 em apart under a standfirst across both; the right column's first
+    line starts a paragraph indented 1.2 em, so the gap in the first row (2.2 em) is more than
+    twice the gutter and the rows under it show the channel narrower than half the gap. Their
+    lines in the right column start inside the gap: the column's left edge. The row is two lines."""
+    from conftest import make_run
+    lead = make_run("Et langt standfirst der går hen over begge spalter her og mere", 50, 76, size=12, bold=True)
+    runs = [lead, make_run("Det handler om ledelse og om det nye arbe", 50, 100),
+            make_run("Kommunerne har fået en ny plan for", 272, 100)]
+    runs += [make_run("jde i kommunerne og om de nye planer for", 50, 112 + 12 * k) for k in range(3)]
+    runs += [make_run("den nye plan og hvordan de gør det nu", 260, 112 + 12 * k) for k in range(3)]
+    found = texts(runs)
+    assert "Det handler om ledelse og om det nye arbe" in found and "Kommunerne har fået en ny plan for" in found
 
 
 def test_one_row_starting_a_word_where_a_loose_line_spreads_one_is_no_table_column():

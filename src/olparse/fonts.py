@@ -128,3 +128,9 @@ def misscaled_scale(advance: float, reference: float, letters: int) -> float:
         return 1.0
     ratio = advance * 1000 / reference
     return ratio if ratio >= MISSCALED_WIDTH else 1.0
+
+
+def font_family(font: str) -> str:
+    """``ebgaramond12`` for ``EBGaramond12-Italic``, ``arial`` for ``Arial,Bold``: the faces of
+    one family share it."""
+    return re.split(r"[-,]", font, maxsplit=1)[0].lower()

@@ -13,11 +13,11 @@ What it does to each run's text, and why:
 * Soft hyphens (U+00AD) at the end of a run are *kept* here: ``lines`` turns one at a line end
   into the ``hyphen_signal="soft"`` of the line. One drawn inside a run is a visible hyphen:
   some fonts map their hyphen glyph to U+00AD (MuPDF's text page reads it as ``-`` there too).
-  In such a font the soft hyphen at a line end says nothing either (``drawn_soft_hyphen_fonts``):
+  In such a font the soft hyphen at a line end says nothing either (``drawn_soft_hyphen_families``):
   Ghostscript's ``pdfwrite`` maps every hyphen of a font to U+00AD when the font's first one
   was a discretionary break, and ``GDPR-``/``og`` was joined to ``GDPRog``. Where a page shows
-  a font's U+00AD inside a word, all of that font's soft hyphens on the page are hyphens, and
-  the line-end ones are decided like any other hyphen.
+  a font's U+00AD inside a word, all the soft hyphens of that font's family on the page are
+  hyphens, and the line-end ones are decided like any other hyphen.
 * A bullet drawn with a control code (a symbol font without Unicode) becomes ``•``: one such
   glyph set before text in another font, two or more of them at one left edge
   (``control_code_bullets``). Other control codes go.
@@ -53,7 +53,7 @@ import unicodedata
 from dataclasses import replace
 from typing import Sequence
 
-from .fonts import SYMBOL_ENCODING, is_dingbat_font, is_symbol_font
+from .fonts import SYMBOL_ENCODING, font_family, is_dingbat_font, is_symbol_font
 from .model import RawPage, Run
 
 LIGATURES = {
@@ -107,13 +107,13 @@ MAY_COMPOSE = re.compile("[" + re.escape("".join(SPACING_ACCENTS)) + "]")
 def normalize_page(page: RawPage) -> RawPage:
     """Normalise every run of ``page``; runs left empty are dropped."""
     runs = []
-    drawn = drawn_soft_hyphen_fonts(page.runs)
+    drawn = drawn_soft_hyphen_families(page.runs)
     markers = control_code_bullets(page.runs)
     for run in page.runs:
         if run in markers:
             run = replace(run, text="•", char_x=(run.bbox.x0, run.bbox.x1) if run.char_x else ())
         if SOFT_HYPHEN in run.text:
-            run = visible_soft_hyphens(run, run.font in drawn)
+            run = visible_soft_hyphens(run, font_family(run.font) in drawn)
         clean = normalize_run(run)
         if clean is not None:
             runs.append(clean)
@@ -189,9 +189,12 @@ def normalize_run(run: Run) -> Run | None:
     return replace(run, text=text, char_x=char_x)
 
 
-def drawn_soft_hyphen_fonts(runs: Sequence[Run]) -> set[str]:
-    """The fonts of ``runs`` that draw U+00AD inside a word: their hyphen glyph maps to it."""
-    return {run.font for run in runs if SOFT_HYPHEN in run.text
+def drawn_soft_hyphen_families(runs: Sequence[Run]) -> set[str]:
+    """The font families (``fonts.font_family``) of ``runs`` that draw U+00AD inside a word:
+    their hyphen glyph maps to it. The faces of a family are embedded alike: Scribus maps the
+    hyphen of every face of Liberation Serif to U+00AD, and a page may show it inside a word
+    only in the regular face, at a line end only in the italic."""
+    return {font_family(run.font) for run in runs if SOFT_HYPHEN in run.text
             and any(is_drawn(run, m.start() + 1) for m in SOFT_IN_WORD.finditer(run.text))}
 
 
