@@ -908,6 +908,19 @@ def test_the_first_row_under_a_standfirst_splits_where_the_next_column_starts_an
     assert "Det handler om ledelse og om det nye arbe" in found and "Kommunerne har fået en ny plan for" in found
 
 
+def test_a_byline_in_smaller_type_above_the_first_row_does_not_hide_the_gutter():
+    """As above, under a byline in smaller type across the gutter, lines above the first row
+    (head matter, not the rows' own raised marks): the row is two lines."""
+    from conftest import make_run
+    byline = make_run("Tekst: Mette Frandsen og Jens Holm · Foto: Jens Holm og Mette Frandsen", 50, 76, size=7.65)
+    runs = [byline, make_run("Det handler om ledelse og om det nye arbe", 50, 100),
+            make_run("Kommunerne har fået en ny plan for", 272, 100)]
+    runs += [make_run("jde i kommunerne og om de nye planer for", 50, 112 + 12 * k) for k in range(3)]
+    runs += [make_run("den nye plan og hvordan de gør det nu", 260, 112 + 12 * k) for k in range(3)]
+    found = texts(runs)
+    assert "Det handler om ledelse og om det nye arbe" in found and "Kommunerne har fået en ny plan for" in found
+
+
 def test_one_row_starting_a_word_where_a_loose_line_spreads_one_is_no_table_column():
     """Stacked loose lines in a narrow justified column (long words, no hyphenation): four
     words spread 32 pt apart, between loose lines, over a line whose first word would not

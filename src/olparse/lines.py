@@ -876,7 +876,7 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
     if gap >= COLUMN_GAP_EM * size:
         return True
     # own_type: crossings by rows in this row's type or smaller (its raised marks), which
-    # no title or standfirst across the columns explains
+    # no title, standfirst or byline across the columns explains
     crossed, own_type, channel, left_only, right_only, edge, below = 0.0, 0, 0, 0, 0, 0, 0
     baseline = rows[index][0].baseline
     neighbours = neighbour_rows(rows, index, baseline, size)
@@ -887,7 +887,10 @@ def is_column_gap(rows: list[list[Run]], index: int, gx0: float, gx1: float, siz
         if free < 0.3 * size:
             full = style is None or crosses_in_style(other, gx0, gx1, style)
             crossed += 1.0 if full else 0.5
-            own_type += full or max(r.size for r in other) < size
+            # (smaller type above the row and lines away from it is head matter: a byline, a
+            # running head; below, or near, it is the rows' own marks: an exponent)
+            head_matter = other[0].baseline < baseline - 2 * size
+            own_type += full or (max(r.size for r in other) < size and not head_matter)
             below += other[0].baseline > baseline
         elif free >= max(0.5 * size, CHANNEL_SHARE * gap):
             left, right = ink_sides(other, gx0, gx1, size)
