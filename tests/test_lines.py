@@ -445,6 +445,14 @@ def test_a_drop_cap_whose_first_line_starts_inside_its_box_is_put_in_front_of_it
                                    "og det er helt normalt", "for de fleste ledere."]
 
 
+def test_a_drop_cap_that_is_a_word_of_its_own_keeps_its_space():
+    """Swedish ``I`` + `` man``: the first line starts a word space right of the lines under it."""
+    cap = make_run("I", 50, 124, size=32)  # box 50..66
+    body = [make_run("man har travlt i dag", 69.5, 100), make_run("med mange ting hele tiden", 66.5, 112),
+            make_run("og det er helt normalt", 66.5, 124), make_run("for de fleste ledere.", 50, 136)]
+    assert texts([cap] + body)[0] == "I man har travlt i dag"
+
+
 @pytest.mark.parametrize("cap, first, expected", [("3", "-årige ledere har travlt", "3-årige ledere har travlt"),
                                                    ("2", "024 blev et travlt år", "2024 blev et travlt år")])
 def test_a_digit_drop_cap_whose_word_goes_on_beside_it_is_put_in_front(cap, first, expected):

@@ -279,6 +279,15 @@ def starts_beside_cap(x0: float, cap: Run) -> bool:
     return box.x1 - DROP_CAP_INSET * box.width <= x0 <= box.x1 + cap.size * 0.6
 
 
+def cap_space(first: Line, others: Sequence[Line]) -> str:
+    """A space after a drop cap that is a word of its own (Swedish ``I`` + ``man``): the first
+    line beside it starts a word space or more (``SPACE_GAP_EM``) right of where the lines
+    under it start, which all start at the cap's side."""
+    if others and first.bbox.x0 - min(ln.bbox.x0 for ln in others) > SPACE_GAP_EM * first.size:
+        return " "
+    return ""
+
+
 def attach_drop_caps(lines: list[Line], caps: list[Run], page: int) -> list[Line]:
     """Prefix each drop cap's letter to the first line beside it (or keep it as a line)."""
     for cap in caps:
@@ -290,8 +299,8 @@ def attach_drop_caps(lines: list[Line], caps: list[Run], page: int) -> list[Line
             continue
         i = min(beside, key=lambda k: lines[k].baseline)
         target = lines[i]
-        lines[i] = replace(target, text=cap.text + target.text, bbox=target.bbox.union(cap.bbox),
-                           runs=(cap,) + target.runs)
+        lines[i] = replace(target, text=cap.text + cap_space(target, [lines[k] for k in beside if k != i]) + target.text,
+                           bbox=target.bbox.union(cap.bbox), runs=(cap,) + target.runs)
         for k in beside:  # the lines set beside the cap start where the cap starts: no indent
             if k != i:
                 box = lines[k].bbox
