@@ -175,6 +175,15 @@ def test_output_is_never_written_over_a_pdf(tmp_path):
     assert target.read_bytes() == path_of("clean.pdf").read_bytes()
 
 
+def test_a_folder_given_as_the_pdf_gets_a_remedy_that_names_only_real_commands(tmp_path):
+    """The hint once sent users to ``olparse batch``, a command that does not exist."""
+    import re
+    line = assert_one_error_line(run("parse", tmp_path, "-q"), ExitCode.INPUT_FILE)
+    assert "is a folder" in line
+    named = set(re.findall(r"olparse (\w[\w-]*)", line))
+    assert named and named <= set(cli.commands), named
+
+
 def test_output_folder_must_exist(tmp_path):
     line = assert_one_error_line(run("parse", path_of("clean.pdf"), "-o", tmp_path / "no" / "o.json"),
                                  ExitCode.OUTPUT)

@@ -68,7 +68,8 @@ def check_input_file(path: str | os.PathLike[str]) -> Path:
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a folder, not a PDF file",
-                         hint="pass a PDF file, or use `olparse batch` for a folder")
+                         hint="pass a PDF file; for a folder, read its files one by one "
+                              "(for f in DIR/*.pdf; do olparse parse \"$f\" -o \"${f%.pdf}.json\"; done)")
     try:
         with p.open("rb") as fh:
             head = fh.read(MAGIC_SEARCH_BYTES)
