@@ -345,3 +345,42 @@ def test_a_ring_filled_even_odd_is_the_band_it_draws_not_a_tint(tmp_path, backen
     else:
         found = sorted((round(r.bbox.x0), round(r.bbox.top), round(r.bbox.x1), round(r.bbox.bottom)) for r in rects)
         assert found == expected and all(r.fill is not None for r in rects)
+
+
+# ----------------------------------------------------------------- damage, page by page
+def shared_broken_font_pdf() -> bytes:
+    """Three pages set in one font whose ToUnicode stream's Flate data is damaged: MuPDF
+    warns when it decodes it, and then serves the font from its resource cache."""
+    from robustness.make_cases import assemble, stream
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def "
+            b"1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfrange <41> <5A> <0041> "
+            b"<61> <7A> <0061> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end")
+    broken = bytearray(stream(cmap))
+    start = broken.index(b"stream\n") + len(b"stream\n")
+    for k in range(start + 20, start + 28):
+        broken[k] ^= 0x5A
+    pages = [3, 4, 5]
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in pages)}] /Count 3 >>".encode()]
+    for k in range(3):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 7 0 R >> >> "
+                       f"/Contents {9 + k} 0 R >>".encode())
+    objects += [b"null",
+                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 8 0 R >>", bytes(broken)]
+    objects += [stream(f"BT /F1 10 Tf 56 780 Td (Side {k + 1} med tekst) Tj ET".encode()) for k in range(3)]
+    return assemble(objects)
+
+
+def test_a_pages_damage_warnings_do_not_depend_on_the_pages_read_before_it(tmp_path):
+    """Two workers read a document's pages in an order that varies from run to run: a broken
+    resource shared by the pages must be reported on every page that uses it, whichever page
+    a worker happened to read first."""
+    pdf = tmp_path / "shared.pdf"
+    pdf.write_bytes(shared_broken_font_pdf())
+
+    def warnings_in(order):
+        with open_document(pdf) as doc:
+            return {n: doc.page(n).warnings for n in order}
+    forward, backward = warnings_in([1, 2, 3]), warnings_in([3, 2, 1])
+    assert all(forward[n] for n in (1, 2, 3)), forward
+    assert forward == backward

@@ -71,6 +71,9 @@ class PyMuPDFDocument:
         except Exception:
             self._doc.close()
             raise
+        #: damage seen (a rebuilt cross-reference table, or a page's warnings): from then on
+        #: every page is read with MuPDF's resource cache emptied (``page``)
+        self._damaged = bool(self._doc.is_repaired)
         if self._doc.is_repaired:
             self.warnings.append("the file was damaged; MuPDF rebuilt its cross-reference table")
         if self.page_count < 1:
@@ -92,21 +95,27 @@ class PyMuPDFDocument:
         return bool(self._doc.permissions & PERMIT_COPY)
 
     def page(self, number: int) -> RawPage:
+        """Read page ``number``.
+
+        In a damaged file a page's damage warnings must not depend on the pages read before it
+        (with two workers, which page a worker reads first varies from run to run): MuPDF warns
+        about a broken font or image stream when it decodes it, once, and then serves it from its
+        resource cache. Once damage is seen, the cache is emptied before every page, so that
+        every page that uses a broken resource reports it (fonts are decoded again: slower,
+        on damaged files only)."""
+        if self._damaged:
+            pymupdf.TOOLS.store_shrink(100)
         page = self._doc.load_page(number - 1)
         rect = page.rect
         runs, decoded = repair_unmapped_fonts(read_runs(page), self._font_shifts)
         runs, unreadable = drop_dingbat_ciphers(runs, self._cipher_fonts)
-        return RawPage(
-            number=number,
-            width=float(rect.width),
-            height=float(rect.height),
-            runs=tuple(runs),
-            rects=tuple(drawings_to_rects(page.get_cdrawings(), rect.x0, rect.y0)),
-            images=tuple(images_to_boxes(page.get_image_info() if page.get_images(full=True) else [],
-                                         rect.x0, rect.y0)),
-            label=page_label(page),
-            warnings=damage_warnings(pymupdf.TOOLS.mupdf_warnings(reset=True)) + tuple(decoded) + tuple(unreadable),
-        )
+        rects = tuple(drawings_to_rects(page.get_cdrawings(), rect.x0, rect.y0))
+        images = tuple(images_to_boxes(page.get_image_info() if page.get_images(full=True) else [], rect.x0, rect.y0))
+        label = page_label(page)
+        damage = damage_warnings(pymupdf.TOOLS.mupdf_warnings(reset=True))
+        self._damaged = self._damaged or bool(damage)
+        return RawPage(number=number, width=float(rect.width), height=float(rect.height), runs=tuple(runs),
+                       rects=rects, images=images, label=label, warnings=damage + tuple(decoded) + tuple(unreadable))
 
     def close(self) -> None:
         self._doc.close()
