@@ -101,6 +101,19 @@ def paragraph(rng: random.Random, long: list[str], short: list[str]) -> str:
     return " ".join(sentence(rng, long, short) for _ in range(rng.randint(2, 6)))
 
 
+def pull_quote(rng: random.Random, long: list[str], short: list[str], paragraphs: list[str], seed: int) -> str:
+    """A pull-quote: in two seeds of three a sentence of the article, repeated, as most are."""
+    quote = sentence(rng, long, short, 0.2)
+    if seed % 3:
+        quote = rng.choice(re.findall(r"[^.?]+[.?]", rng.choice(paragraphs))).strip()
+    return quote
+
+
+def short_heading(rng: random.Random, long: list[str], short: list[str], length: int) -> str:
+    """A heading of whole words, at most ``length`` characters (a box's title)."""
+    return sentence(rng, long, short, 0.2).split(".")[0][:length].rsplit(" ", 1)[0]
+
+
 def latex_document(seed: int) -> tuple[str, list[str]]:
     """A Danish article in LaTeX and its paragraphs."""
     rng = random.Random(seed)
@@ -305,10 +318,8 @@ def magazine_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
            f"margin: 6pt 0 2pt 0; }} "
            f".cols p.cap {{ font-size: {0.8 * size:.1f}pt; font-style: italic; text-indent: 0; margin: 0 0 8pt 0; "
            f"text-align: left; hyphens: manual; }} ")
-    quote = sentence(rng, long, short, 0.2)
-    if seed % 3:  # as most pull-quotes are: a sentence of the article, repeated
-        quote = rng.choice(re.findall(r"[^.?]+[.?]", rng.choice(paragraphs))).strip()
-    box_title = sentence(rng, long, short, 0.2).split(".")[0][:30].rsplit(" ", 1)[0]
+    quote = pull_quote(rng, long, short, paragraphs, seed)
+    box_title = short_heading(rng, long, short, 30)
     box_paragraphs = [sentence(rng, long, short, 0.2) for _ in range(rng.randint(2, 4))]
     caption = sentence(rng, long, short, 0.2)
     at_quote = rng.randint(2, len(paragraphs) - 3)
@@ -548,6 +559,7 @@ SCRIBUS_FONTS = (("Liberation Serif Regular", "Liberation Serif Bold", "Liberati
 #: Scribus's language codes (its hyphenation dictionaries: Debian's hyphen-da, hyphen-de, hyphen-en-us).
 SCRIBUS_LANGUAGES = {"da": "da", "en": "en_US", "de": "de", "sv": "sv"}
 
+
 def scribus_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
     """A magazine article laid out in Scribus (a desktop-publishing program, as InDesign is):
     a letter-spaced running head, the magazine's name and a folio on every page; a kicker,
@@ -567,11 +579,9 @@ def scribus_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
                   for _ in range(rng.randint(10, 16))]
     columns, size = [3, 2][seed % 2], 9 + seed % 3
     quote_scale = 1.6 if columns == 2 else 1.35
-    quote = sentence(rng, long, short, 0.2)
-    if seed % 3:
-        quote = rng.choice(re.findall(r"[^.?]+[.?]", rng.choice(paragraphs))).strip()
+    quote = pull_quote(rng, long, short, paragraphs, seed)
     caption = sentence(rng, long, short, 0.2)
-    box_title = sentence(rng, long, short, 0.2).split(".")[0][:30].rsplit(" ", 1)[0]
+    box_title = short_heading(rng, long, short, 30)
     box_paragraphs = [sentence(rng, long, short, 0.2) for _ in range(rng.randint(2, 4))]
     body = []
     for i, text in enumerate(paragraphs):
@@ -626,22 +636,16 @@ def have_module(name: str) -> bool:
     return True
 
 
+#: The engines driven from Python (LaTeX and groff run as commands in ``build``).
+BUILDERS = {"reportlab": build_reportlab, "weasyprint": build_weasyprint, "cairo": build_cairo,
+            "magazine": build_magazine, "chromium": build_chromium, "scribus": build_scribus,
+            "story": build_story}
+
+
 def build(engine: str, source: str, stem: str, workdir: Path) -> Path | None:
     """Typeset ``source`` with ``engine`` in ``workdir``; the PDF, or None when it failed."""
-    if engine == "reportlab":
-        build_reportlab(source, workdir / f"{stem}.pdf")
-    elif engine == "weasyprint":
-        build_weasyprint(source, workdir / f"{stem}.pdf")
-    elif engine == "cairo":
-        build_cairo(source, workdir / f"{stem}.pdf")
-    elif engine == "magazine":
-        build_magazine(source, workdir / f"{stem}.pdf")
-    elif engine == "chromium":
-        build_chromium(source, workdir / f"{stem}.pdf")
-    elif engine == "scribus":
-        build_scribus(source, workdir / f"{stem}.pdf")
-    elif engine == "story":
-        build_story(source, workdir / f"{stem}.pdf")
+    if engine in BUILDERS:
+        BUILDERS[engine](source, workdir / f"{stem}.pdf")
     elif engine == "latex":
         (workdir / f"{stem}.tex").write_text(source, encoding="utf-8")
         subprocess.run(["pdflatex", "-interaction=batchmode", f"{stem}.tex"], cwd=workdir,

@@ -48,18 +48,18 @@ scribus.createParagraphStyle(name="First", linespacingmode=0, linespacing=lead, 
                              dropcaplines=3)
 scribus.createParagraphStyle(name="Sub", linespacingmode=0, linespacing=lead * 1.1, alignment=0, gapbefore=8.0,
                              gapafter=2.0, charstyle="bold")
-for name, charstyle, factor, before in (("Quote", "quote", spec["quote_scale"] * 1.2, 0.0),
-                                        ("Caption", "caption", 1.0, 0.0), ("BoxHead", "boxhead", 1.3, 0.0),
-                                        ("BoxText", "small", 1.15, 0.0), ("Head", "head", 1.2, 0.0),
-                                        ("Folio", "folio", 1.2, 0.0), ("Kicker", "kicker", 1.3, 0.0),
-                                        ("Title", "title", 2.9, 0.0), ("Lead", "lead", 1.6, 0.0),
-                                        ("Byline", "byline", 1.2, 0.0)):
-    scribus.createParagraphStyle(name=name, linespacingmode=0, linespacing=size * factor if name not in ("Head", "Folio") else 9.0,
-                                 alignment=0, gapafter=3.0 if name in ("BoxText", "BoxHead") else 0.0,
+for name, charstyle, leading, gap_after in (("Quote", "quote", size * spec["quote_scale"] * 1.2, 0.0),
+                                            ("Caption", "caption", size, 0.0), ("BoxHead", "boxhead", size * 1.3, 3.0),
+                                            ("BoxText", "small", size * 1.15, 3.0), ("Head", "head", 9.0, 0.0),
+                                            ("Folio", "folio", 9.0, 0.0), ("Kicker", "kicker", size * 1.3, 0.0),
+                                            ("Title", "title", size * 2.9, 0.0), ("Lead", "lead", size * 1.6, 0.0),
+                                            ("Byline", "byline", size * 1.2, 0.0)):
+    scribus.createParagraphStyle(name=name, linespacingmode=0, linespacing=leading, alignment=0, gapafter=gap_after,
                                  charstyle=charstyle)
 
 
-FLOATS = []
+FRAMES = []  # every text frame made, to hyphenate
+FLOATS = []  # the frames the body flows around (hyphenated as they are made)
 
 
 def text_frame(x, y, w, h, parts, flow=False):
@@ -88,9 +88,6 @@ def fill_frame(frame, parts, flow=False):
     return frame
 
 
-FRAMES = []
-
-
 def furniture(page):
     scribus.gotoPage(page)
     text_frame(M, 18, 200, 16, [("Head", "LEDELSE")])
@@ -106,7 +103,7 @@ scribus.gotoPage(1)
 top = M
 for style, text, height in (("Kicker", spec["kicker"], size * 1.6), ("Title", spec["title"], size * 6.0),
                             ("Lead", spec["lead"], size * 3.6), ("Byline", spec["byline"], size * 2.0)):
-    frame = text_frame(M, top, W - 2 * M, height, [(style, text)])
+    text_frame(M, top, W - 2 * M, height, [(style, text)])
     top += height
 top += 6
 column = (W - 2 * M - (cols - 1) * gap) / cols
@@ -116,7 +113,14 @@ def column_x(k):
     return M + k * (column + gap)
 
 
-scribus.gotoPage(1)
+def rule(x, y):
+    """A pull-quote's rule across a column, which the body's text flows around."""
+    line = scribus.createLine(x, y, x + column, y)
+    scribus.setLineColor("accent", line)
+    scribus.setLineWidth(1.5, line)
+    scribus.setTextFlowMode(line, 1)
+
+
 body = text_frame(M, top, W - 2 * M, H - M - top, spec["body"])
 scribus.setColumns(cols, body)
 scribus.setColumnGap(gap, body)
@@ -142,28 +146,20 @@ for item in spec["floats"]:
     x = column_x(item["column"])
     y0 = (top if item["page"] == 1 else M) + item["at"] * (H - M - (top if item["page"] == 1 else M) - 200)
     if item["kind"] == "quote":
-        line = scribus.createLine(x, y0, x + column, y0)
-        scribus.setLineColor("accent", line)
-        scribus.setLineWidth(1.5, line)
-        scribus.setTextFlowMode(line, 1)
+        rule(x, y0)
         frame = text_frame(x, y0 + 3, column, 10, [("Quote", item["text"])], flow=True)
-        height = scribus.getSize(frame)[1]
-        line = scribus.createLine(x, y0 + height + 5, x + column, y0 + height + 5)
-        scribus.setLineColor("accent", line)
-        scribus.setLineWidth(1.5, line)
-        scribus.setTextFlowMode(line, 1)
+        rule(x, y0 + scribus.getSize(frame)[1] + 5)
     elif item["kind"] == "picture":
         picture = scribus.createImage(x, y0, column, item["height"])
         scribus.setFillColor("picture", picture)
         scribus.setTextFlowMode(picture, 1)
-        frame = text_frame(x, y0 + item["height"] + 2, column, 10, [("Caption", item["text"])], flow=True)
+        text_frame(x, y0 + item["height"] + 2, column, 10, [("Caption", item["text"])], flow=True)
     else:
         parts = [("BoxHead", item["title"])] + [("BoxText", p) for p in item["paragraphs"]]
         frame = scribus.createText(x, y0, column, 10)
         scribus.setTextDistances(6, 6, 6, 6, frame)
         fill_frame(frame, parts, flow=True)
         scribus.setFillColor("tint", frame)
-
 
 
 def overflows():

@@ -901,27 +901,20 @@ def test_the_first_row_under_a_standfirst_splits_where_the_next_columns_lines_st
     assert "Det handler om ledelse og om det nye arb" in found and "Arbeitsbedingungen" in found
 
 
-def test_the_first_row_under_a_standfirst_splits_where_the_next_column_starts_an_indented_paragraph():
-    """Justified columns 1 em apart under a standfirst across both; the right column's first
-    line starts a paragraph indented 1.2 em, so the gap in the first row (2.2 em) is more than
-    twice the gutter and the rows under it show the channel narrower than half the gap. Their
-    lines in the right column start inside the gap: the column's left edge. The row is two lines."""
+@pytest.mark.parametrize("head", ["standfirst", "byline"])
+def test_the_first_row_splits_where_the_next_column_starts_an_indented_paragraph(head):
+    """Justified columns 1 em apart; the right column's first line starts a paragraph indented
+    1.2 em, so the gap in the first row (2.2 em) is more than twice the gutter and the rows
+    under it show the channel narrower than half the gap. Their lines in the right column start
+    inside the gap: the column's left edge. Above the row, across the gutter, a standfirst in
+    larger type, or a byline in smaller type lines above it (head matter, not the rows' own
+    raised marks). The row is two lines."""
     from conftest import make_run
-    lead = make_run("Et langt standfirst der går hen over begge spalter her og mere", 50, 76, size=12, bold=True)
-    runs = [lead, make_run("Det handler om ledelse og om det nye arbe", 50, 100),
-            make_run("Kommunerne har fået en ny plan for", 272, 100)]
-    runs += [make_run("jde i kommunerne og om de nye planer for", 50, 112 + 12 * k) for k in range(3)]
-    runs += [make_run("den nye plan og hvordan de gør det nu", 260, 112 + 12 * k) for k in range(3)]
-    found = texts(runs)
-    assert "Det handler om ledelse og om det nye arbe" in found and "Kommunerne har fået en ny plan for" in found
-
-
-def test_a_byline_in_smaller_type_above_the_first_row_does_not_hide_the_gutter():
-    """As above, under a byline in smaller type across the gutter, lines above the first row
-    (head matter, not the rows' own raised marks): the row is two lines."""
-    from conftest import make_run
-    byline = make_run("Tekst: Mette Frandsen og Jens Holm · Foto: Jens Holm og Mette Frandsen", 50, 76, size=7.65)
-    runs = [byline, make_run("Det handler om ledelse og om det nye arbe", 50, 100),
+    above = {"standfirst": make_run("Et langt standfirst der går hen over begge spalter her og mere", 50, 76,
+                                    size=12, bold=True),
+             "byline": make_run("Tekst: Mette Frandsen og Jens Holm · Foto: Jens Holm og Mette Frandsen", 50, 76,
+                                size=7.65)}[head]
+    runs = [above, make_run("Det handler om ledelse og om det nye arbe", 50, 100),
             make_run("Kommunerne har fået en ny plan for", 272, 100)]
     runs += [make_run("jde i kommunerne og om de nye planer for", 50, 112 + 12 * k) for k in range(3)]
     runs += [make_run("den nye plan og hvordan de gør det nu", 260, 112 + 12 * k) for k in range(3)]

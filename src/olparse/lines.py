@@ -260,10 +260,8 @@ def is_drop_cap(run: Run, runs: Sequence[Run]) -> bool:
     it. A large digit beside words is a figure of its own (a numbered step, a key figure)."""
     if len(run.text) != 1 or not (run.text.isalpha() or run.text.isdigit()):
         return False
-    box = run.bbox
     beside = [r for r in runs if r is not run and r.size * DROP_CAP_RATIO <= run.size
-              and starts_beside_cap(r.bbox.x0, run)
-              and box.top - r.size <= r.baseline <= box.bottom + r.size * 0.3]
+              and is_beside_cap(run, r.bbox.x0, r.baseline, r.size)]
     if len({round(r.baseline) for r in beside}) < 2:
         return False
     if run.text.isdigit():
@@ -272,11 +270,13 @@ def is_drop_cap(run: Run, runs: Sequence[Run]) -> bool:
     return True
 
 
-def starts_beside_cap(x0: float, cap: Run) -> bool:
-    """True when text starting at ``x0`` is set right beside the drop cap ``cap``: at most 0.6
-    of the cap's size right of its box, or ``DROP_CAP_INSET`` of its width inside it."""
+def is_beside_cap(cap: Run, x0: float, baseline: float, size: float) -> bool:
+    """True when text in ``size`` starting at ``x0`` on ``baseline`` is set beside the drop cap
+    ``cap``: at most 0.6 of the cap's size right of its box, or ``DROP_CAP_INSET`` of its width
+    inside it, on a baseline within the cap's height."""
     box = cap.bbox
-    return box.x1 - DROP_CAP_INSET * box.width <= x0 <= box.x1 + cap.size * 0.6
+    return box.x1 - DROP_CAP_INSET * box.width <= x0 <= box.x1 + cap.size * 0.6 and \
+        box.top - size <= baseline <= box.bottom + size * 0.3
 
 
 def cap_space(first: Line, others: Sequence[Line]) -> str:
@@ -291,9 +291,7 @@ def cap_space(first: Line, others: Sequence[Line]) -> str:
 def attach_drop_caps(lines: list[Line], caps: list[Run], page: int) -> list[Line]:
     """Prefix each drop cap's letter to the first line beside it (or keep it as a line)."""
     for cap in caps:
-        beside = [i for i, ln in enumerate(lines)
-                  if starts_beside_cap(ln.bbox.x0, cap)
-                  and cap.bbox.top - ln.size <= ln.baseline <= cap.bbox.bottom + ln.size * 0.3]
+        beside = [i for i, ln in enumerate(lines) if is_beside_cap(cap, ln.bbox.x0, ln.baseline, ln.size)]
         if not beside:
             lines.append(runs_to_line([cap], page))
             continue

@@ -74,7 +74,7 @@ class PyMuPDFDocument:
         #: damage seen (a rebuilt cross-reference table, or a page's warnings): from then on
         #: every page is read with MuPDF's resource cache emptied (``page``)
         self._damaged = bool(self._doc.is_repaired)
-        if self._doc.is_repaired:
+        if self._damaged:
             self.warnings.append("the file was damaged; MuPDF rebuilt its cross-reference table")
         if self.page_count < 1:
             self._doc.close()
