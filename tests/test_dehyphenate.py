@@ -207,7 +207,36 @@ class TestKeep:
 
     def test_second_part_evidence_needs_a_word_before_the_hyphen(self):
         english = Lexicon.from_texts(["It is the AI-dimensional and d-dimensional case of the data."])
-        assert decide_break("a vector in a high-", "dimensional space", english).action == "join"
+        assert decide_break("a vector in a high-", "dimensional space", english).rule != "lexicon_hyphen_suffix"
+
+    def test_english_open_compound_of_two_dictionary_words(self):
+        english = Lexicon.from_texts(["It is the case that we are in the room with the data and the plan."])
+        for left, right, result in (("the so-", "called plan", "so-called"),
+                                    ("a well-", "considered plan", "well-considered"),
+                                    ("in the short-", "term plan", "short-term"),
+                                    ("it is self-", "evident that", "self-evident")):
+            d = decide_break(left, right, english)
+            assert (d.action, d.result, d.rule) == ("keep", result, "open_compound")
+
+    def test_english_closed_compound_the_dictionary_knows_joins(self):
+        english = Lexicon.from_texts(["It is the case that we are in the room with the data and the plan."])
+        for left, right, result in (("a note-", "worthy plan", "noteworthy"), ("any stock-", "holder of it", "stockholder"),
+                                    ("and what-", "ever it is", "whatever"), ("it was up-", "dated in", "updated")):
+            assert decide_break(left, right, english).result == result
+
+    def test_english_open_compound_needs_more_than_a_prefix_or_a_suffix(self):
+        english = Lexicon.from_texts(["It is the case that we are in the room with the data and the plan."])
+        assert decide_break("the sub-", "specialties of", english).result == "subspecialties"  # a bound prefix
+        assert decide_break("the salvation-", "ism of", english).result == "salvationism"  # a suffix
+        assert decide_break("the well-", "Known plan", english).rule != "open_compound"  # a capital decides first
+
+    def test_english_open_compound_yields_to_a_closed_form_in_the_document(self):
+        english = Lexicon.from_texts(["It is the case that we are in the room with the selfpublished data and the plan."])
+        assert decide_break("in the self-", "publishing of", english).result == "selfpublishing"
+
+    def test_open_compound_rule_is_english_only(self):
+        danish = Lexicon.from_texts(["Det er ikke en sag som vi har med at gøre, og det er for os der har den."])
+        assert decide_break("en short-", "term plan", danish).result == "shortterm"
 
     def test_second_part_evidence_yields_to_a_related_closed_form(self):
         english = Lexicon.from_texts(["The low-dimensional case and the highdimensionality of it."])

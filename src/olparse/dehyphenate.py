@@ -17,7 +17,8 @@ Evidence is weighed in a fixed order; the first step that speaks decides:
    (``AI-junglen``) printed unbroken elsewhere in the same text, compared by count.
 3. Structural rules: the next word is a conjunction (og, eller, and, und, …) -> suspended;
    digits, acronyms, capitalised continuations, a first part that already holds a hyphen,
-   a multi-word first part (``ad hoc-``) -> keep; ``Chat-``/``GPT`` -> join.
+   a multi-word first part (``ad hoc-``), two English words that a dictionary does not know
+   joined (``so-``/``called``) -> keep; ``Chat-``/``GPT`` -> join.
 4. Otherwise join: 97.8 % of line-end hyphens in the Danish corpus are typesetting hyphens.
 
 Lines that end without a hyphen glyph are joined without a space (``Syd``/``korea``) only on
@@ -25,8 +26,10 @@ strong evidence: the joined form is in the lexicon, the pair is never printed as
 the first half is not a common standalone word, and the line did not end in a space.
 
 Restrictions:
-    * No general word-frequency list: Danish closed compounds are rarely in one, and it made
-      results worse. The document is its own dictionary, so short texts get less evidence.
+    * No general word-frequency list for Danish: its closed compounds are rarely in one, and it
+      made results worse. The document is its own dictionary, so short texts get less
+      evidence. English, which closes only compounds a dictionary lists, is the exception
+      (``is_open_english_compound``).
     * The suspended-compound test knows the conjunctions of Danish, Norwegian, Swedish, German,
       English, French and Dutch; the ambiguous ones (``til``, ``et``, ``en``, ``to``) only count
       when the document's function words say it is written in that language.
@@ -81,6 +84,14 @@ FUNCTION_WORDS = {
 #: Languages that write compounds open with a hyphen, where a second part printed after a
 #: hyphen elsewhere is evidence for a kept hyphen (``is_known_hyphen_suffix``).
 HYPHEN_COMPOUNDING_LANGUAGES = frozenset({"en"})
+#: Bound prefixes that are also English words (``re``, ``sub``, ``post``): a word they start is
+#: written closed, so two dictionary words after one of them prove no open compound.
+CLOSING_PREFIXES = frozenset(
+    {"anti", "auto", "bio", "co", "con", "counter", "de", "geo", "in", "inter", "mega", "meta", "micro",
+     "mid", "mini", "mono", "multi", "poly", "post", "pro", "re", "semi", "sub", "super", "tele", "uni"})
+#: An open compound's second part has at least this many letters: shorter right parts are
+#: mostly suffixes that are words by chance (``salvation-``/``ism``, ``learn-``/``ing``).
+OPEN_COMPOUND_MIN_RIGHT = 4
 DEFAULT_MIN_PREFIX_LEFT = 4  # shorter first parts ("to-", "e-") are also common syllables
 DEFAULT_STEM_TRIM = 3  # inflection letters ignored when looking for a related form
 
@@ -479,6 +490,7 @@ def structural_keep(brk: Break, lexicon: Lexicon) -> HyphenDecision | None:
         (is_multiword_first_part, "keep", "multiword_first_part"),
         (is_known_hyphen_prefix, "keep", "lexicon_hyphen_prefix"),
         (is_known_hyphen_suffix, "keep", "lexicon_hyphen_suffix"),
+        (is_open_english_compound, "keep", "open_compound"),
     )
     for check, action, rule in checks:
         if check(brk, lexicon):
@@ -627,6 +639,39 @@ def is_known_hyphen_suffix(brk: Break, lexicon: Lexicon) -> bool:
     if not lexicon.count_second_part(brk.right):
         return False
     return lexicon.count_joined(brk.left + brk.right) == 0 and lexicon.count_prefixed(brk.left + brk.right_stem) == 0
+
+
+def is_open_english_compound(brk: Break, lexicon: Lexicon) -> bool:
+    """``so-``/``called``, ``well-``/``considered``, ``short-``/``term`` in an English text.
+
+    English writes most compounds open or with a hyphen, and closes only those the language
+    has taken in as words (``whatever``, ``noteworthy``, ``stockholder``), which a dictionary
+    lists. So where both parts are English words, the joined form is not one and the document
+    prints no form that starts like it, the hyphen is the writer's. Only in English: Danish,
+    German and the Nordic languages close compounds freely, and their closed compounds are
+    rarely in any dictionary (``ledelsesopgaven``). A left part that is a bound prefix too
+    (``sub-``/``specialties``) proves nothing; nor does a right part of three letters or fewer,
+    mostly a suffix (``salvation-``/``ism``).
+    """
+    if not lexicon.speaks(HYPHEN_COMPOUNDING_LANGUAGES):
+        return False
+    left, right = brk.left.lower(), brk.right
+    if not (left.isalpha() and right.isalpha() and right.islower()) or len(right) < OPEN_COMPOUND_MIN_RIGHT:
+        return False
+    if len(left) < 2 or left in CLOSING_PREFIXES:
+        return False
+    words = english_words()
+    if left not in words or right not in words or left + right in words:
+        return False
+    return lexicon.count_prefixed(left + brk.right_stem) == 0
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The words of pyspellchecker's English frequency list (lowercase, about 160,000 forms,
+    inflections included); loaded on first use, in an English document only (about 0.2 s)."""
+    from spellchecker import SpellChecker
+    return frozenset(SpellChecker(language="en", distance=1).word_frequency.keys())
 
 
 # --------------------------------------------------------------------------- no hyphen
