@@ -261,3 +261,38 @@ def test_control_codes_of_a_font_drawn_glyph_by_glyph_are_no_bullets():
     from olparse.normalize import normalize_page
     runs = [make_run(ch, 100 + 6 * i, 100 + 12 * k, font="F1") for k in range(3) for i, ch in enumerate("\x02\x03\x04")]
     assert not normalize_page(make_page(runs)).runs
+
+
+# ---------------------------------------------------------- accents drawn as runs of their own
+def ringed_a_page(order=(0, 1, 2)):
+    """``Ny Ålesund`` set as 3B2 sets a letter the font lacks: ``Ny A`` with the full advance
+    of the A, then the ring moved back over the A on a raised baseline with a space that moves
+    the pen to the A's end, then ``lesund``; and a line above it, a leading away."""
+    runs = [make_run("Ny A", 0, 50, char_x=[0, 5, 10, 13, 20], seq=1),
+            make_run("\u02da ", 15, 47.4, char_x=[15, 18.2, 20.2], seq=2),
+            make_run("lesund ligger", 20.2, 50, seq=3)]
+    above = make_run("Over the line", 0, 38.5, seq=0)
+    return make_page([above] + [runs[k] for k in order])
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_an_accent_run_over_a_letter_becomes_part_of_it(order):
+    from olparse.lines import build_lines
+    page = normalize_page(ringed_a_page(order))
+    assert "Ny Å" in [r.text for r in page.runs] and not any("\u02da" in r.text for r in page.runs)
+    assert [ln.text for ln in build_lines(page)] == ["Over the line", "Ny Ålesund ligger"]
+
+
+def test_an_accent_run_over_no_letter_of_its_line_stays():
+    runs = [make_run("Over the line", 0, 38.5), make_run("x \u02da", 0, 50, char_x=[0, 5, 8, 11]),
+            make_run("~", 30, 50, char_x=[30, 35])]  # beside text, over nothing; a tilde on its own
+    texts = [r.text for r in normalize_page(make_page(runs)).runs]
+    assert texts == ["Over the line", "x \u02da", "~"]
+
+
+def test_an_accent_run_does_not_reach_the_line_above_or_below():
+    """The ring is raised by a quarter em: the line above is a whole leading away from it,
+    and a line below would have its baseline far below the accent's."""
+    runs = [make_run("Abcdef", 0, 38.5), make_run("\u02da", 2, 47.4, char_x=[2, 5]), make_run("Ghijkl", 0, 60)]
+    texts = [r.text for r in normalize_page(make_page(runs)).runs]
+    assert texts == ["Abcdef", "\u02da", "Ghijkl"]

@@ -34,7 +34,9 @@ What it does to each run's text, and why:
   typesetters set the letter first and the accent over it (``a¨`` for ``ä``, ``c¸`` for ``ç``).
   The position decides, not the characters: the accent must take no room of its own
   (``COMPOSE_ADVANCE_EM``), or the letter under it none; an accent typed as a character of its
-  own (``Peter´s``, a backtick in code) keeps its place.
+  own (``Peter´s``, a backtick in code) keeps its place. An accent that comes as a run of its
+  own, moved back over a letter of another run (3B2's ``Å``), goes onto that letter
+  (``attach_floating_accents``).
 * Text is put in Unicode NFC, so ``å`` typed as ``a`` + ring equals the precomposed ``å``.
 * Letters that came through as CJK ideographs by a byte-order slip (``unswap_letters``):
   Ghostscript's ``pdfwrite`` writes the Unicode of ligature glyphs little-endian, so the
@@ -47,6 +49,8 @@ font after the last sentence of a paragraph).
 """
 
 from __future__ import annotations
+
+import bisect
 
 import re
 import unicodedata
@@ -76,6 +80,11 @@ SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c
 #: An accent and a letter are one character when one of the two advances less than this (em):
 #: the other is drawn over it. A glyph set as text of its own advances a quarter em or more.
 COMPOSE_ADVANCE_EM = 0.15
+#: An accent drawn as a run of its own sits on a letter of a run whose baseline is at most this
+#: far (em) below the accent's, or ``ACCENT_DROP_EM`` above it (``attach_floating_accents``): a
+#: capital's ring is raised by about a quarter em, the next line is a whole leading away.
+ACCENT_RAISE_EM = 0.6
+ACCENT_DROP_EM = 0.1
 #: Dotless letters that TeX puts under accents (``\\"{\\i}``): the accented letter has its dot.
 DOTLESS = {"\u0131": "i", "\u0237": "j"}
 #: A double quote set as two single quotes (TeX fonts without the quote ligature): one character.
@@ -117,7 +126,65 @@ def normalize_page(page: RawPage) -> RawPage:
         clean = normalize_run(run)
         if clean is not None:
             runs.append(clean)
-    return replace(page, runs=tuple(runs))
+    return replace(page, runs=tuple(attach_floating_accents(runs)))
+
+
+def attach_floating_accents(runs: list[Run]) -> list[Run]:
+    """Runs with every accent that is a run of its own put on the letter it is drawn over.
+
+    Some typesetters (3B2, old TeX macros) build a letter the font lacks from the letter and a
+    spacing accent shifted onto it: ``Å`` of ``Ålesund`` is ``A``, then ``˚`` moved back and
+    up over it (a run of its own, on a raised baseline), then a space that moves the pen to the
+    letter's end. Read as they come, ``A˚ lesund`` falls apart into two words, and the raised
+    run into a line of its own. An accent run (one spacing accent, trailing spaces allowed)
+    whose centre lies within a letter of a horizontal run of its size on about its line
+    (baselines less than an em apart) becomes part of that letter; its spaces go, so the gap
+    after the letter decides about a word space. Runs without any spacing accent are returned
+    as they are.
+    """
+    accents = [k for k, r in enumerate(runs) if r.text.strip() in SPACING_ACCENTS and len(r.char_x) >= 2
+               and r.rotation == 0]
+    if not accents:
+        return runs
+    out = list(runs)
+    dropped: set[int] = set()
+    for k in accents:
+        accent = runs[k]
+        centre = (accent.char_x[0] + accent.char_x[1]) / 2
+        under = [(abs(run.baseline - accent.baseline), j, i) for j, run in enumerate(out)
+                 if j != k and j not in dropped and carries_accent(run, accent)
+                 and (i := letter_under(run, centre)) is not None]
+        if under:
+            _, j, i = min(under)
+            out[j] = with_accent(out[j], i, SPACING_ACCENTS[accent.text.strip()])
+            dropped.add(k)
+    return [r for k, r in enumerate(out) if k not in dropped]
+
+
+def carries_accent(run: Run, accent: Run) -> bool:
+    """Whether ``accent`` may sit on a letter of ``run``: horizontal text of about its size,
+    the accent's baseline at most ``ACCENT_RAISE_EM`` above the run's (marks above the letter
+    are raised) and hardly below it (a cedilla is drawn below from the letter's baseline)."""
+    if not run.is_horizontal or len(run.char_x) != len(run.text) + 1 or run.text.strip() in SPACING_ACCENTS:
+        return False
+    rise = run.baseline - accent.baseline  # positive: the accent's baseline is higher up
+    return 0.7 <= accent.size / run.size <= 1.4 and -ACCENT_DROP_EM * run.size <= rise <= ACCENT_RAISE_EM * run.size
+
+
+def letter_under(run: Run, x: float) -> int | None:
+    """The index of the letter of ``run`` whose advance holds ``x``; ``None`` if none does."""
+    if not run.char_x[0] <= x < run.char_x[-1]:
+        return None
+    i = bisect.bisect_right(run.char_x, x) - 1
+    return i if 0 <= i < len(run.text) and run.text[i].isalpha() else None
+
+
+def with_accent(run: Run, i: int, mark: str) -> Run:
+    """``run`` with combining ``mark`` on its letter ``i`` (precomposed where Unicode has it)."""
+    letter = accented(run.text[i], mark)
+    text = run.text[:i] + letter + run.text[i + 1:]
+    char_x = run.char_x[:i + 1] + (run.char_x[i],) * (len(letter) - 1) + run.char_x[i + 1:]
+    return replace(run, text=text, char_x=char_x)
 
 
 def control_code_bullets(runs: Sequence[Run]) -> frozenset[Run]:
