@@ -309,10 +309,43 @@ def test_only_a_word_in_lower_case_goes_on_with_an_earlier_article(text):
 
 
 def test_the_current_article_keeps_a_lower_case_block_it_can_take():
-    """Unframed text after unframed text stays in its article, even after a sentence end."""
+    """Unframed text after unframed text stays in its article while its sentence goes on, and
+    after its sentence end when no earlier article broke off mid-sentence."""
     from olparse.articles import continued_draft
-    old, current = _draft_ending_with("noget om en"), _draft_ending_with("det var det.")
+    old, current = _draft_ending_with("noget om en"), _draft_ending_with("det var det og")
+    assert continued_draft([old, current], current, _block("så videre")) is None
+    old, current = _draft_ending_with("det var alt."), _draft_ending_with("det var det.")
     assert continued_draft([old, current], current, _block("og så videre")) is None
+
+
+@pytest.mark.parametrize("end", ["det var det.", "sagde han. /ritzau/", "sagde han.\n/ritzau/", "som de ser det ■"])
+def test_a_lower_case_block_after_an_ended_article_goes_on_with_the_one_broken_off(end):
+    """A newspaper sets a short article under one column of a longer one: the text after the
+    short one's end (a full stop, an agency's signature, an end mark) goes on with the
+    sentence the longer one broke off in the column before."""
+    from olparse.articles import continued_draft
+    old, current = _draft_ending_with("har vi heldigvis på"), _draft_ending_with(end)
+    block = _block("grund af pakkerne set")
+    assert continued_draft([old, current], current, block, _page_of(old, current, block)) is old
+
+
+def _page_of(*parts):
+    """A labelled page of drafts' last blocks and blocks, all body."""
+    from olparse.classify import Labeled, LabeledPage
+    blocks = [p.flow[-1][0] if hasattr(p, "flow") else p for p in parts]
+    return LabeledPage(1, 600, 800, tuple(Labeled(b, Role.BODY, "") for b in blocks))
+
+
+def test_an_ended_article_keeps_a_lower_case_block_that_is_no_column_top():
+    """Text under other body text in its column does not resume a column: an OCR layer's
+    fragments start in lower case anywhere."""
+    from dataclasses import replace
+    from olparse.articles import continued_draft
+    old, current = _draft_ending_with("har vi heldigvis på"), _draft_ending_with("det var det.")
+    block = _block("grund af pakkerne set")
+    above = replace(block, bbox=replace(block.bbox, top=block.bbox.top - 30, bottom=block.bbox.top - 20))
+    assert continued_draft([old, current], current, block, _page_of(old, current, above, block)) is None
+    assert continued_draft([old, current], current, block) is None  # no page: nothing to tell
 
 
 def test_an_earlier_article_that_ended_its_sentence_takes_nothing():
@@ -347,3 +380,35 @@ def test_a_list_is_no_standfirst(text, is_a_list):
     lines = tuple(Line(t, BBox(0, 10 * i, 100, 10 * i + 8), (), "F", 7.0, False, False, 0, 10 * i + 7, 1)
                   for i, t in enumerate(text.split("\n")))
     assert is_list(Block(lines, BBox(0, 0, 100, 10 * len(lines)), 1)) is is_a_list
+
+
+def _set_block(text: str, x0: float, top: float, width: float, size: float = 9.0, bold: bool = False,
+               ident: int = 0) -> Block:
+    """A block of ``text`` (lines split at ``\\n``) set at ``size`` with 1.2 leading."""
+    from olparse.model import Line
+    lead = 1.2 * size
+    lines = tuple(Line(t, BBox(x0, top + lead * i, x0 + width, top + lead * i + size), (), "Serif", size, bold,
+                       False, 0, top + lead * i + 0.8 * size, 1) for i, t in enumerate(text.split("\n")))
+    return Block(lines, BBox(x0, top, x0 + width, top + lead * len(lines)), 1, id=ident)
+
+
+def test_a_line_that_ends_in_a_photo_credit_under_a_picture_is_its_caption():
+    """Body-size bold type under a picture is no subheading when it ends in ``Foto: Name``:
+    read as one, it cut the paragraph that runs on from the column before it."""
+    from olparse.classify import classify_pages
+    from olparse.furniture import find_furniture
+    from olparse.model import ImageBox, PageLayout
+    from olparse.style import measure_style
+    body = "\n".join(["Det er en linje med almindelig tekst i spalten"] * 12)
+    blocks = (_set_block(body, 20, 60, 120, ident=0),
+              _set_block("Butikken er solgt til en ny ejer. Foto: Hans Hansen", 150, 200, 250, bold=True, ident=1),
+              _set_block(body, 150, 220, 120, ident=2), _set_block(body, 280, 220, 120, ident=3))
+    page = PageLayout(1, 600, 800, blocks, images=(ImageBox(BBox(150, 60, 400, 195), 0),))
+    style = measure_style([page])
+    labeled = classify_pages([page], style, find_furniture([page], style))[0]
+    assert [i.role for i in labeled.items] == [Role.BODY, Role.CAPTION, Role.BODY, Role.BODY]
+    no_credit = PageLayout(1, 600, 800, (blocks[0], _set_block("Butikken er solgt til en ny ejer", 150, 200, 250,
+                                                                bold=True, ident=1)) + blocks[2:],
+                           images=page.images)
+    labeled = classify_pages([no_credit], style, find_furniture([no_credit], style))[0]
+    assert labeled.items[1].role is not Role.CAPTION

@@ -28,8 +28,8 @@ from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
 from .model import Block
-from .paragraphs import (Paragraph, build_paragraphs, ends_sentence, hyphenates, is_ragged_body, line_signal,
-                         natural_word_gap, typical_measure, uses_indents, uses_spacing)
+from .paragraphs import (NOTE_MARKS, Paragraph, build_paragraphs, ends_sentence, hyphenates, is_ragged_body,
+                         line_signal, natural_word_gap, typical_measure, uses_indents, uses_spacing)
 from .style import DocStyle
 
 
@@ -145,7 +145,7 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
                 pending = []
                 current.add_group(Role.TITLE, item.block)
                 continue
-            if role is Role.BODY and (earlier := continued_draft(drafts, current, item.block)) is not None:
+            if role is Role.BODY and (earlier := continued_draft(drafts, current, item.block, page)) is not None:
                 current = earlier  # a sentence broken off by an advert or a boxed title goes on
             if current is None:
                 if role in (Role.BODY, Role.SUBHEADING, Role.FACT_BOX, Role.PULL_QUOTE):
@@ -192,31 +192,73 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
 LOWER_WORD_START = regex.compile(r"^\s*\p{Ll}[\p{L}\-’']*(?:[\s,;:]|$)")
 
 
-def continued_draft(drafts: Sequence[_Draft], current: _Draft | None, block: Block) -> _Draft | None:
+def continued_draft(drafts: Sequence[_Draft], current: _Draft | None, block: Block,
+                    page: LabeledPage | None = None) -> _Draft | None:
     """The earlier article whose broken-off sentence ``block`` goes on with, when the current
     article cannot take it.
 
     A body block that starts with a word in lower case continues a sentence. The current article
-    cannot take it when it has no body yet (a new article's text never starts mid-sentence) or
-    its body sits in another frame (an advert's, a boxed title's). The sentence is then the last
-    one of an earlier article on this page or the one before, whose last body block stops
-    mid-sentence, framed as ``block`` is. Without this the text under an advert set across the
-    columns became the advert's body.
+    cannot take it when it has no body yet (a new article's text never starts mid-sentence),
+    its body sits in another frame (an advert's, a boxed title's), or its text has ended (a full
+    stop, an end mark, an agency's ``/ritzau/``) while an earlier one broke off mid-sentence: a
+    newspaper sets a short article under one column of a longer one, whose text goes on in the
+    next column. The sentence is then the last one of an earlier article on this page or the one
+    before, whose last body block stops mid-sentence, framed as ``block`` is. When the current
+    article has ended, only where ``block`` is where a column's text resumes: on the same page
+    (``page``), right of that last block, with no body text above it in its column (an OCR
+    layer's fragments start in lower case anywhere). Without this the text under an advert set
+    across the columns became the advert's body.
     """
     if not LOWER_WORD_START.match(block.first.text):
         return None
+    ended = False
     if current is not None and current.flow and framed_alike(current.flow[-1][0], block):
-        return None
+        if not has_ended(current.flow[-1]) or page is None or not tops_its_column(block, page):
+            return None
+        ended = True
+    reach = 0 if ended else 1  # pages back that the broken-off sentence may be on
     for draft in reversed(drafts):
         if draft is current or not draft.flow:
             continue
         last, kind = draft.flow[-1]
-        if last.page < block.page - 1:
+        if last.page < block.page - reach:
             break
         if kind == "body" and framed_alike(last, block) and \
-                not ends_sentence(last.lines[-1].text):
+                not ends_sentence(last.lines[-1].text) and (not ended or goes_on_to_the_right(last, block)):
             return draft
     return None
+
+
+#: A news agency's signature after an article's last sentence: ``/ritzau/``, ``/TT/``.
+AGENCY_SIGNATURE = regex.compile(r"(?:^|\s)/\p{L}[\p{L}.\s-]{0,20}/\s*$")
+
+
+def has_ended(part: tuple[Block, str]) -> bool:
+    """Whether an article's last flow part ends its text: body whose last line ends a sentence,
+    carries an end mark, or ends in an agency's signature."""
+    block, kind = part
+    if kind != "body" or not block.lines:
+        return False
+    last = block.lines[-1]
+    text = last.text.rstrip().rstrip(NOTE_MARKS)
+    return last.end_mark or text.endswith(TEXT_END) or bool(AGENCY_SIGNATURE.search(text))
+
+
+#: Marks that end a sentence for good (a colon or a semicolon leads on to what follows).
+TEXT_END = (".", "!", "?", "…", "”", "\"", "»")
+
+
+def tops_its_column(block: Block, page: LabeledPage) -> bool:
+    """No body text of ``page`` stands above ``block`` in its column."""
+    return not any(item.role is Role.BODY and item.block is not block
+                   and item.block.bbox.bottom <= block.bbox.top + 0.5 * block.size
+                   and item.block.bbox.x_overlap(block.bbox) > 0.5 * min(item.block.bbox.width, block.bbox.width)
+                   for item in page.items)
+
+
+def goes_on_to_the_right(last: Block, block: Block) -> bool:
+    """``block`` stands in a column right of ``last``'s, where a column's text goes on."""
+    return block.page == last.page and block.bbox.x0 > last.bbox.center_x
 
 
 def framed_alike(a: Block, b: Block) -> bool:

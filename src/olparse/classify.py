@@ -53,6 +53,9 @@ SMALL_RATIO = 0.9
 FLOW_REACH_LINES = 3.0
 CREDIT = regex.compile(r"^\s*(foto|fotos|photo|photos|illustration|illustrationer|ill\.|tegning|grafik|"
                        r"billede|kilde: foto|foto og tekst|cover|forsidefoto|forsideillustration)\b\s*[:.]?", regex.I)
+#: A photo credit after a caption's text: ``… Foto: Frederik Hansen``, ``Photo: AP``.
+TRAILING_CREDIT = regex.compile(r"(?:^|[.!?»”\"]\s+|\s[–—|/]\s*)(foto|fotos|photo|photos|illustration|tegning|grafik|"
+                                r"billede|bild)\s*:\s*\p{Lu}[^.!?]{0,60}$", regex.I)
 BYLINE = regex.compile(r"^\s*(af|by|von|par|tekst|text|skrevet af)\b[\s:]", regex.I)
 SENTENCE_END_MARKS = (".", "!", "?", "…", "”", "\"", "»")
 SLUG = regex.compile(r"\.(indd|qxp|qxd|idml|pdf)\b.{0,20}\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", regex.I)
@@ -215,6 +218,8 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
         return Labeled(block, Role.TITLE, f"{ratio:.1f}x body size")
     if ratio < SMALL_RATIO and near_image(block, page, style):
         return Labeled(block, Role.CAPTION, "small type by an image")
+    if TRAILING_CREDIT.search(block.text) and near_image(block, page, style):
+        return Labeled(block, Role.CAPTION, "ends in a photo credit, by an image")
     if is_subheading(block, style) and followed_by_body(index, items, style):
         return Labeled(block, Role.SUBHEADING, "short bold line before body text")
     if ratio >= QUOTE_RATIO and len(block.lines) <= 3 and followed_by_body(index, items, style):
