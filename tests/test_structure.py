@@ -412,3 +412,43 @@ def test_a_line_that_ends_in_a_photo_credit_under_a_picture_is_its_caption():
                            images=page.images)
     labeled = classify_pages([no_credit], style, find_furniture([no_credit], style))[0]
     assert labeled.items[1].role is not Role.CAPTION
+
+
+def test_a_figure_or_table_caption_is_printed_where_it_stands_a_photo_caption_after_the_body():
+    from olparse.articles import Article, TextItem
+    from olparse.paragraphs import Paragraph
+    body = [Paragraph("paragraph", text, ()) for text in ("Første afsnit.", "Andet afsnit.")]
+    box = BBox(0, 0, 10, 10)
+    paper = Article(id="a01", title="Titel", start=(1, 0), body=body, body_starts=((1, 1), (1, 4)),
+                    captions=[TextItem("Tabel 2: Udgifter pr. borger", 1, box), TextItem("Borgmesteren. Foto: A. B.", 1, box)],
+                    caption_starts=((1, 2), (1, 3)))
+    assert text_form([paper], []) == ("Titel\n\nFørste afsnit.\n\nTabel 2: Udgifter pr. borger\n\nAndet afsnit.\n\n"
+                                      "Borgmesteren. Foto: A. B.\n")
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("Tabelle 6: Anführungszeichen, die von den Codierungen bereitgestellt werden", True),
+    ("Figure 4. (a) The average diurnal variation", True), ("Figur 2: Andel af kommunerne", True),
+    ("Tableau 1 : Valeurs normales", True), ("Figure 4 shows the average diurnal variation.", False),
+    ("Tabellen viser udgifterne.", False), ("Table 1", False),
+])
+def test_a_caption_label_is_a_label_a_number_and_a_stop(text, caption):
+    from olparse.classify import CAPTION_LABEL
+    assert bool(CAPTION_LABEL.match(text)) is caption
+
+
+def test_a_body_size_block_that_starts_with_a_table_label_is_a_caption_and_cuts_no_paragraph():
+    """LaTeX sets a table's caption in the body type: read as body, ``Sie benöti-`` was joined
+    to ``Tabelle 6:`` and its paragraph went on after the caption."""
+    from olparse.classify import classify_pages
+    from olparse.furniture import find_furniture
+    from olparse.model import PageLayout
+    from olparse.style import measure_style
+    body = "\n".join(["Det er en linje med almindelig tekst i spalten"] * 12)
+    blocks = (_set_block(body, 20, 60, 240, ident=0),
+              _set_block("Tabelle 6: Anführungszeichen der Codierungen", 20, 220, 240, ident=1),
+              _set_block(body, 20, 240, 240, ident=2))
+    page = PageLayout(1, 600, 800, blocks)
+    style = measure_style([page])
+    labeled = classify_pages([page], style, find_furniture([page], style))[0]
+    assert [i.role for i in labeled.items] == [Role.BODY, Role.CAPTION, Role.BODY]

@@ -80,6 +80,8 @@ class Article:
     #: Where each paragraph of ``body`` starts in reading order (page, block index), so that
     #: text set aside between two of them can be printed there; empty when not known.
     body_starts: tuple[tuple[int, int], ...] = ()
+    #: Where each caption of ``captions`` stands in reading order (as ``body_starts``).
+    caption_starts: tuple[tuple[int, int], ...] = ()
 
     @property
     def authors(self) -> list[str]:
@@ -184,6 +186,7 @@ def segment_articles(pages: Sequence[LabeledPage], style: DocStyle, furniture: F
         article.start = min((where[id(i)] for i in draft.items), default=(min(draft.pages, default=0), 0))
         article.body_starts = tuple(line_where.get(id(p.lines[0]), article.start) if p.lines else article.start
                                     for p in article.body)
+        article.caption_starts = tuple(line_where.get(id(b.lines[0]), article.start) for b in draft.captions)
     return articles, leftovers
 
 

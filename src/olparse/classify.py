@@ -53,6 +53,13 @@ SMALL_RATIO = 0.9
 FLOW_REACH_LINES = 3.0
 CREDIT = regex.compile(r"^\s*(foto|fotos|photo|photos|illustration|illustrationer|ill\.|tegning|grafik|"
                        r"billede|kilde: foto|foto og tekst|cover|forsidefoto|forsideillustration)\b\s*[:.]?", regex.I)
+#: A figure's or a table's caption: its label, a number and a colon or a full stop
+#: (``Tabelle 6:``, ``Figure 4.``, ``Figur 2:``); running text that names a figure has no stop
+#: after the number (``Figure 4 shows``).
+CAPTION_LABEL = regex.compile(r"^\s*(figure|fig\.|figur|figuur|abbildung|abb\.|table|tabelle|tabel|tabell|tableau|"
+                              r"graf|grafik|diagram|illustration)\s+\d+[a-z]?\s*[.:]\s*[\p{L}(\[]", regex.I)
+#: A caption this long is a paragraph that starts with a label.
+MAX_CAPTION_LINES = 12
 #: A photo credit after a caption's text: ``… Foto: Frederik Hansen``, ``Photo: AP``.
 TRAILING_CREDIT = regex.compile(r"(?:^|[.!?»”\"]\s+|\s[–—|/]\s*)(foto|fotos|photo|photos|illustration|tegning|grafik|"
                                 r"billede|bild)\s*:\s*\p{Lu}[^.!?]{0,60}$", regex.I)
@@ -203,6 +210,8 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
         return Labeled(block, Role.IMAGE_TEXT, "a few short lines on a picture (a cover, a label)")
     if block.frame is not None and is_box_frame(block, page, style):
         return Labeled(block, Role.FACT_BOX, "inside a frame")
+    if CAPTION_LABEL.match(block.text) and len(block.lines) <= MAX_CAPTION_LINES:
+        return Labeled(block, Role.CAPTION, "starts with a figure or table label")
     if style.is_body_style(block.style):
         return Labeled(block, Role.BODY, "body style")
     in_flow = inside_flow(block, page, style)

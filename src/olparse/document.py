@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any, Sequence
 
 from .articles import Article
-from .classify import Labeled
+from .classify import CAPTION_LABEL, Labeled
 from .errors import SchemaError
 from .geometry import BBox
 from .metadata import IssueInfo
@@ -146,16 +146,29 @@ def slot_in_article(a: Article, where: tuple[int, int]) -> int | None:
 def article_text(a: Article, inserts: dict[int, list[str]] | None = None) -> list[str]:
     """An article's paragraphs for the text form: title group (a section label set with the
     article, not one read from the running head), body, boxes, quotes, captions; ``inserts``
-    maps a body paragraph's index to set-aside text printed before it."""
+    maps a body paragraph's index to set-aside text printed before it.
+
+    A figure's or a table's caption (``Table 1.``, ``Figur 2:``) is printed where it stands,
+    before the paragraph that follows it (never inside one), as the text refers to it; a
+    picture's caption after the body."""
     section = "" if a.section_from_head else a.section  # a running head is furniture
     chunk = [x for x in (section, a.kicker, a.title, a.standfirst, a.byline) if x]
+    inserts = {k: list(v) for k, v in (inserts or {}).items()}
+    captions = []
+    for k, c in enumerate(a.captions):
+        slot = slot_in_article(a, a.caption_starts[k]) if k < len(a.caption_starts) \
+            and CAPTION_LABEL.match(c.text) else None
+        if slot is None:
+            captions.append(c.text)
+        else:
+            inserts.setdefault(slot, []).append(c.text)
     for k, p in enumerate(a.body):
-        chunk.extend((inserts or {}).get(k, ()))
+        chunk.extend(inserts.get(k, ()))
         chunk.append(p.text)
     for box in a.fact_boxes:
         chunk.extend(([box.title] if box.title else []) + list(box.paragraphs))
     chunk.extend(q.text + (f" ({q.attribution})" if q.attribution else "") for q in a.pull_quotes)
-    chunk.extend(c.text for c in a.captions)
+    chunk.extend(captions)
     chunk.extend(c.text for c in a.credits)
     return chunk
 
