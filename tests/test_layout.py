@@ -202,3 +202,23 @@ def test_a_heading_in_an_exact_ratio_to_the_text_separates_alike_at_any_scale():
                          size=15.0, italic=True, advance=348.75 / 15 / 52))
     page = make_page(runs)
     assert block_texts(layout_page(scale_page(page, 0.8363094481963509))) == block_texts(layout_page(page))
+
+
+def test_a_title_the_text_wraps_around_comes_first_and_cuts_no_column():
+    """A display title set into two columns, whose lines end short of it on its left and start
+    indented on its right: read in the flow, it came between the columns' upper and lower
+    parts, and the first column's lower part after the second column's top."""
+    from conftest import block_texts, lay_out, make_run
+    runs, lead = [], 12.0
+    for row in range(30):  # glyphs 5 pt wide: columns 40-205 and 225-340, a 20 pt gutter
+        y = 80 + row * lead
+        wrapped = 250 <= y <= 330
+        runs.append(make_run(("aaaa bbbb cccc" if wrapped else "aaaa bbbb cccc dddd eeee ffff") + f" L{row:02d}", 40, y))
+        runs.append(make_run(("gggg hhhh iiii" if wrapped else "gggg hhhh iiii jjjj") + f" R{row:02d}",
+                             240 if wrapped else 225, y))
+    title = [make_run("Stor", 145, 275, size=30), make_run("titel", 145, 310, size=30)]
+    texts = block_texts(lay_out(runs + title))
+    assert texts[0] == "Stor titel"
+    first_col = [k for k, t in enumerate(texts) if " L" in t]
+    second_col = [k for k, t in enumerate(texts) if " R" in t]
+    assert max(first_col) < min(second_col)

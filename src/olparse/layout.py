@@ -21,7 +21,8 @@ Algorithm:
 
    A title spanning the columns comes before them; columns go left to right; an article set
    under another on the same page starts after the first one ends.
-5. Floats go back in right after the last unit above them.
+5. Floats go back in right after the last unit above them; a display heading the text wraps
+   around on both sides (``is_inset_heading``) goes before the top of the column on its left.
 
 The order depends only on geometry and style, never on the content-stream order, and every
 threshold scales with the type size, so scaling the page leaves the order unchanged.
@@ -50,6 +51,9 @@ MAX_PRECEDENCE_BOXES = 400
 RATIO_EPS = 1e-9
 #: Headings this much larger than the main text may start a new band of the page.
 BAND_HEADING_RATIO = 1.5
+#: Main text that ends or starts within this many ems of a heading's side wraps around it
+#: (a wrap offset of a pica or two).
+INSET_REACH_EM = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +72,11 @@ def order_page(number: int, width: float, height: float, blocks: Sequence[Block]
     columns = column_grid(blocks, main)
     units = make_units(blocks, frames)
     floats = [u for u in units if is_float(u, units, main)]
-    flow = [u for u in units if u not in floats]
+    insets = [u for u in units if u not in floats and is_inset_heading(u, units, main)]
+    flow = [u for u in units if u not in floats and u not in insets]
     ordered = topological_order(flow, band_separators(flow, main))
     ordered = insert_floats(ordered, floats)
+    ordered = insert_insets(ordered, insets, main)
     out: list[Block] = []
     for unit in ordered:
         inner = unit.blocks if len(unit.blocks) == 1 else topological_order_blocks(unit.blocks)
@@ -367,6 +373,47 @@ def is_sentence_like(text: str) -> bool:
         return True
     return len(stripped.split()) >= 14
 
+
+
+def is_inset_heading(unit: Unit, units: Sequence[Unit], main: StyleKey | None) -> bool:
+    """A display heading set into the text, which wraps around it: on the rows it stands on,
+    main-text lines end short of their block's right edge just left of it, and others start
+    indented from their block's left edge just right of it.
+
+    Left in the flow it sits between the columns' upper and lower parts and cuts them apart:
+    the text under it was read after the next column's top. A magazine wraps an article's own
+    text around its title (the page's title block is then its only heading), so it goes first.
+    """
+    if main is None or unit.framed:
+        return False
+    block = unit.blocks[0]
+    if block.size < (BAND_HEADING_RATIO - RATIO_EPS) * main.size or is_sentence_like(block.text):
+        return False
+    box, reach = unit.bbox, INSET_REACH_EM * main.size
+    left = right = False
+    em = main.size
+    for other in units:
+        if other is unit or not is_main_text(other.blocks[0], main):
+            continue
+        edges = other.blocks[0].bbox
+        for line in other.blocks[0].lines:
+            if line.bbox.bottom <= box.top or line.bbox.top >= box.bottom:
+                continue  # not on the heading's rows
+            left = left or (0 <= box.x0 - line.bbox.x1 <= reach and line.bbox.x1 < edges.x1 - em)
+            right = right or (0 <= line.bbox.x0 - box.x1 <= reach and line.bbox.x0 > edges.x0 + em)
+    return left and right
+
+
+def insert_insets(ordered: list[Unit], insets: Sequence[Unit], main: StyleKey | None) -> list[Unit]:
+    """Put each inset heading before the first unit (in reading order) of the column its text
+    wraps on the left: where its article starts."""
+    out = list(ordered)
+    for inset in sorted(insets, key=lambda u: (u.bbox.top, u.bbox.x0)):
+        left_edge = inset.bbox.x0
+        position = next((k for k, u in enumerate(out) if main is not None and is_main_text(u.blocks[0], main)
+                         and u.bbox.x0 < left_edge < u.bbox.x1 + INSET_REACH_EM * main.size), len(out))
+        out.insert(position, inset)
+    return out
 
 
 def insert_floats(ordered: list[Unit], floats: Sequence[Unit]) -> list[Unit]:
