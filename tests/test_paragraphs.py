@@ -801,3 +801,20 @@ def test_paragraphs_left_unmarked_inside_blocks_show_that_space_is_not_the_mark(
     blocks = layout_page(make_page(spaced_column(50, 100, unmarked))).blocks
     assert len(blocks) == 3
     assert not uses_spacing(list(blocks))
+
+
+def test_a_deep_wrap_that_begins_mid_paragraph_starts_no_paragraph():
+    """Lines set around a title or a picture in the column, inset deeper than any paragraph
+    indent, after a full line that ends no sentence: the paragraph runs on through them."""
+    block = block_of([(0, "Jag kommer också under nästa år att behöva sätta in"), (0, "slutspurten för min avhandling och därför har jag"),
+                      (60, "beslutat mig för att inte ställa upp för"), (60, "omval till ordförande vid det kommande"),
+                      (60, "årsmötet och det vet ni som känner mig"), (0, "väl, för när jag är med så går jag in fullt ut.")])
+    assert [len(p.lines) for p in split_block(block)] == [6]
+
+
+def test_a_shallow_inset_run_after_a_full_line_may_still_start_a_paragraph():
+    """A list's or a contents page's indent is a pica or two: its first line keeps its start."""
+    block = block_of([(0, "Reglerne gælder for de følgende stoffer i listen"), (20, "første stof i listen med et langt navn og mere"),
+                      (20, "andet stof i listen med et langt navn og mere"), (20, "tredje stof i listen med et langt navn og mere"),
+                      (0, "og for alle andre der nævnes i bilaget her.")])
+    assert len(split_block(block)[0].lines) == 1

@@ -41,6 +41,9 @@ SHORT_LINE_EM = 1.5
 SPACE_EM = 0.25
 MIN_SPACE_EM = 0.15
 MAX_SPACE_EM = 0.5
+#: Lines inset this many ems are set around something in the column, deeper than any
+#: paragraph indent (a pica or two) or a list's hanging indent.
+WRAP_INSET_EM = 4.0
 #: A first line starting this many ems right of the block's left edge is indented.
 INDENT_EM = 0.6
 #: Above this share of short lines a block is set ragged-right.
@@ -595,7 +598,9 @@ def wrap_free_indents(lines: Sequence[Line], indented: list[bool], short: list[b
 
     A first-line indent is one line deep. Three or more full lines in a row at the same inset,
     running on from one to the next without a sentence end, are text set around a picture or an
-    initial: only the first of them may start a paragraph. (Two in a row, or lines that end
+    initial: only the first of them may start a paragraph, and not even that one when it is
+    inset ``WRAP_INSET_EM`` or more (deeper than any paragraph indent: a float or a title set
+    into the column) after a full line that ends no sentence. (Two in a row, or lines that end
     sentences, can still be one-line paragraphs, as in dialogue or a list of questions.)
     """
     out = list(indented)
@@ -609,6 +614,9 @@ def wrap_free_indents(lines: Sequence[Line], indented: list[bool], short: list[b
         if j - i + 1 >= 3:
             for k in range(i + 1, j + 1):
                 out[k] = False
+            if i > 0 and not short[i - 1] and not ends_sentence(lines[i - 1].text) \
+                    and lines[i].bbox.x0 - min(ln.bbox.x0 for ln in lines) >= WRAP_INSET_EM * size:
+                out[i] = False  # a float's wrap began mid-paragraph: no indent is that deep
         i = j + 1
     return out
 
