@@ -161,6 +161,7 @@ def placed(text: str, advances: list[float], size: float = 10.0):
     ("Seppa\u00a8la\u00a8,", [0.5, 0.45, 0.5, 0.5, 0.06, 0.38, 0.27, 0.06, 0.38, 0.25], "Seppälä,"),  # the letter first
     ("Aviac\u00b8a\u02dco", [0.7, 0.5, 0.27, 0.5, 0.0, 0.5, 0.08, 0.42, 0.5], "Aviação"),
     ("Ge\u00b4rard", [0.8, 0.07, 0.38, 0.4, 0.5, 0.4, 0.5], "Gérard"),
+    ("Ny A\u02da lesund", [0.7, 0.5, 0.25, 0.2, 0.32, 0.2, 0.28, 0.45, 0.4, 0.5, 0.5, 0.5], "Ny Ålesund"),  # 3B2
 ])
 def test_an_accent_drawn_over_a_letter_becomes_the_accented_letter(text, advances, expected):
     run = normalize_run(placed(text, advances))
@@ -172,6 +173,7 @@ def test_an_accent_drawn_over_a_letter_becomes_the_accented_letter(text, advance
     ("Peter\u00b4s", [0.6, 0.45, 0.3, 0.45, 0.35, 0.3, 0.4]),  # an acute typed as an apostrophe
     ("`ls` ~x ^y", [0.5, 0.3, 0.4, 0.5, 0.3, 0.5, 0.5, 0.3, 0.5, 0.5]),  # code: each takes its room
     ("\u00a8 og \u00b4", [0.5, 0.3, 0.5, 0.5, 0.3, 0.5]),
+    ("A\u02da lesund", [0.7, 0.3, 0.25, 0.28, 0.45, 0.4, 0.5, 0.5, 0.5]),  # each glyph takes its room
 ])
 def test_an_accent_set_as_a_character_of_its_own_stays(text, advances):
     assert normalize_run(placed(text, advances)).text == text

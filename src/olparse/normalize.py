@@ -80,6 +80,9 @@ SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c
 #: An accent and a letter are one character when one of the two advances less than this (em):
 #: the other is drawn over it. A glyph set as text of its own advances a quarter em or more.
 COMPOSE_ADVANCE_EM = 0.15
+#: A letter, an accent and a space that together advance less than this (em) overprint: the
+#: accent sits on the letter (``is_overprinted``).
+OVERPRINT_EM = 1.0
 #: An accent drawn as a run of its own sits on a letter of a run whose baseline is at most this
 #: far (em) below the accent's, or ``ACCENT_DROP_EM`` above it (``attach_floating_accents``): a
 #: capital's ring is raised by about a quarter em, the next line is a whole leading away.
@@ -312,6 +315,11 @@ def compose_accents(text: str, char_x: tuple[float, ...], size: float) -> tuple[
             letter, mark = text[i + 1], SPACING_ACCENTS[ch]  # the accent first, then its letter
         elif i + 1 < n and ch.isalpha() and text[i + 1] in SPACING_ACCENTS and advance < limit:
             letter, mark = ch, SPACING_ACCENTS[text[i + 1]]  # the letter first, the accent over it
+        elif is_overprinted(text, char_x, i, size):  # 3B2: A, the ring moved back over it, a space
+            chars.append(accented(ch, SPACING_ACCENTS[text[i + 1]]))
+            edges.extend([char_x[i]] * len(chars[-1]))
+            i += 3  # the space only moved the pen to the letter's end
+            continue
         else:
             chars.append(ch)
             edges.append(char_x[i])
@@ -325,6 +333,14 @@ def compose_accents(text: str, char_x: tuple[float, ...], size: float) -> tuple[
     if composed_text == text:
         return text, char_x
     return composed_text, tuple(edges) + (char_x[-1],)
+
+
+def is_overprinted(text: str, char_x: tuple[float, ...], i: int, size: float) -> bool:
+    """A letter, an accent, a space and a letter, where the next letter starts less than
+    ``OVERPRINT_EM`` after the first: the accent was drawn back over the first letter and the
+    space moved the pen on to its end (the three alone would take an em and more)."""
+    return i + 3 < len(text) and text[i].isalpha() and text[i + 1] in SPACING_ACCENTS and text[i + 2] == " " \
+        and text[i + 3].isalpha() and char_x[i] < char_x[i + 1] and char_x[i + 3] - char_x[i] < OVERPRINT_EM * size
 
 
 def fold_quote_pairs(text: str, char_x: tuple[float, ...]) -> tuple[str, tuple[float, ...]]:
