@@ -452,3 +452,19 @@ def test_a_body_size_block_that_starts_with_a_table_label_is_a_caption_and_cuts_
     style = measure_style([page])
     labeled = classify_pages([page], style, find_furniture([page], style))[0]
     assert [i.role for i in labeled.items] == [Role.BODY, Role.CAPTION, Role.BODY]
+
+
+def test_text_set_aside_from_the_articles_is_repaired_in_the_json_too():
+    """``other[].text`` is what the text form prints (a hyphen decided, lines joined), not the
+    printed lines with their breaks turned into spaces (``to ini- tiate``)."""
+    from dataclasses import replace
+    from olparse.classify import Labeled
+    from olparse.document import Document
+    from olparse.metadata import IssueInfo
+    block = replace(_set_block("hereby petitions them to ini-\ntiate proceedings", 20, 60, 200), page=3, id=4)
+    loose = replace(_set_block("a line with no repair", 20, 160, 200), page=3, id=5)
+    doc = Document(source={}, issue=IssueInfo(), pages=[], page_printed={}, articles=[], toc=[], furniture=[],
+                   other=[Labeled(block, Role.OTHER, "x"), Labeled(loose, Role.OTHER, "x")],
+                   set_aside_text=[((3, 4), ("hereby petitions them to initiate proceedings",))])
+    assert [o["text"] for o in doc.to_dict()["other"]] == ["hereby petitions them to initiate proceedings",
+                                                           "a line with no repair"]

@@ -53,6 +53,7 @@ class Document:
 
     # ------------------------------------------------------------------ JSON
     def to_dict(self) -> dict[str, Any]:
+        places = dict(self.set_aside_text)
         return {
             "schema_version": SCHEMA_VERSION,
             "source": self.source,
@@ -63,12 +64,19 @@ class Document:
             "articles": [article_dict(a, self.page_printed) for a in self.articles],
             "furniture": [{"type": kind, "text": text, "page": page, "bbox": bbox.rounded()}
                           for kind, text, page, bbox in self.furniture],
-            "other": [{"role": o.role.value, "text": o.block.text.replace("\n", " "), "page": o.block.page,
+            "other": [{"role": o.role.value, "text": self.repaired_text(o, places), "page": o.block.page,
                        "bbox": o.block.bbox.rounded(), "reason": o.reason or "not part of an article"}
                       for o in self.other],
             "warnings": [{"code": w.code, "message": w.message, "page": w.page} for w in self.warnings],
             "hyphenation": [dict(d.to_dict(), article=a.id) for a in self.articles for d in a.decisions],
         }
+
+    def repaired_text(self, item: Labeled, places: dict[tuple[int, int], Sequence[str]] | None = None) -> str:
+        """The text of a block set aside from the articles as the text form prints it (line-end
+        hyphens decided, lines joined, paragraphs apart by a blank line); its lines joined by
+        spaces when it has no repaired text. ``places``: ``set_aside_text`` as a mapping."""
+        paragraphs = (places if places is not None else dict(self.set_aside_text)).get((item.block.page, item.block.id))
+        return "\n\n".join(paragraphs) if paragraphs else item.block.text.replace("\n", " ")
 
     def to_json(self, indent: int | None = 1, validate: bool = False) -> str:
         data = self.to_dict()
