@@ -356,6 +356,98 @@ def magazine_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
     return head + "\n" + html, paragraphs + [quote, caption] + box_paragraphs
 
 
+#: Fonts for ``typst_document``: typst's own (Libertinus, New Computer Modern) and system fonts.
+TYPST_FONTS = ("Libertinus Serif", "New Computer Modern", "DejaVu Serif", "Liberation Serif", "Nimbus Sans",
+               "P052", "Bitstream Charter", "URW Bookman")
+
+
+def typst_markup(text: str) -> str:
+    """``text`` as literal typst markup: its markup characters escaped."""
+    return re.sub(r"([\\*_#$@<>\[\]~/`'\"=+-])", r"\\\1", text)
+
+
+def typst_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
+    """A magazine article in typst (the bench's second engine, here with other layouts): a
+    running head (a letter-spaced section label and the magazine's name) and a folio, a
+    kicker, a title, a bold standfirst and a byline across the page, the body in two or three
+    columns with bold subheadings, a pull-quote between two rules (between paragraphs, or in
+    half the seeds a float that typst moves to the top or foot of a column), a grey picture
+    with an italic caption, and a tinted fact box. Font, size, alignment, hyphenation
+    (typst's own patterns for ``language``) and the paragraph mark (typst's first-line indent,
+    which it leaves off after a heading or a block, or space) vary with the seed.
+
+    The text to find whole: the body paragraphs, the pull-quote, the caption and the box's
+    paragraphs."""
+    rng = random.Random(seed)
+    long, short = vocabulary(language)
+    paragraphs = [" ".join(sentence(rng, long, short, 0.15) for _ in range(rng.randint(2, 6)))
+                  for _ in range(rng.randint(9, 14))]
+    font = TYPST_FONTS[(seed * 5) % len(TYPST_FONTS)]
+    columns, justify, indent, size = [2, 3][seed % 2], (seed // 2) % 2 == 0, (seed // 4) % 2 == 0, 9 + seed % 3
+    hyphenate = (seed // 3) % 3 != 0
+    float_quote = (seed // 2) % 2 == 1
+    accent = rng.choice(["#b0262c", "#1b4f8a", "#2f6b3a"])
+    tint = rng.choice(["#e8eef4", "#f3ead8", "#e6f0e6"])
+    mark = "first-line-indent: 1.2em, spacing: 0.55em" if indent else "first-line-indent: 0pt, spacing: 1em"
+    quote = pull_quote(rng, long, short, paragraphs, seed)
+    box_title = short_heading(rng, long, short, 30)
+    box_paragraphs = [sentence(rng, long, short, 0.2) for _ in range(rng.randint(2, 4))]
+    caption = sentence(rng, long, short, 0.2)
+    at_quote = rng.randint(2, len(paragraphs) - 3)
+    at_picture = rng.randint(1, len(paragraphs) - 2)
+    at_box = rng.randint(3, len(paragraphs))
+    m = typst_markup
+    quote_block = (f'block(width: 100%, breakable: false, inset: (y: 5pt), stroke: (top: 1.5pt + rgb("{accent}"), '
+                   f'bottom: 1.5pt + rgb("{accent}")))[#set par(justify: false, first-line-indent: 0pt); '
+                   f'#text({1.5 * size:.1f}pt, style: "italic", fill: rgb("{accent}"))[{m(quote)}]]')
+    box = (f'#block(width: 100%, breakable: false, fill: rgb("{tint}"), inset: 6pt)[#set par(justify: false, first-line-indent: 0pt, '
+           f'spacing: 0.9em); #text({1.05 * size:.1f}pt, weight: "bold")[{m(box_title)}]\n\n'
+           + "\n\n".join(f"#text({0.9 * size:.1f}pt)[{m(p)}]" for p in box_paragraphs) + "]")
+    body = []
+    for i, text in enumerate(paragraphs):
+        if i == at_picture:
+            body.append(f'#block(breakable: false, below: 8pt)[#block(width: 100%, height: {rng.randint(30, 55)}mm, '
+                        f'fill: luma(150), below: 3pt)\n#set par(justify: false, first-line-indent: 0pt); '
+                        f'#text({0.8 * size:.1f}pt, style: "italic")[{m(caption)}]]')
+        if i == at_box:
+            body.append(box)
+        if i > 1 and i % rng.randint(3, 5) == 0:
+            heading = sentence(rng, long, short, 0.2).split(".")[0][:40].rstrip()
+            body.append(f'#block(above: 8pt, below: 3pt, sticky: true)[#text({1.15 * size:.1f}pt, '
+                        f'weight: "bold")[{m(heading)}]]')
+        if i == at_quote:
+            body.append(f'#place(auto, float: true, scope: "column", clearance: 8pt, {quote_block})' if float_quote
+                        else f"#{quote_block}")
+        body.append(m(text))
+    if at_box == len(paragraphs):
+        body.append(box)
+    title = sentence(rng, long, short, 0.3)[:50].rsplit(" ", 1)[0]
+    lead = sentence(rng, long, short, 0.2)
+    kicker = rng.choice(MAGAZINE_KICKERS)
+    byline = "Tekst: Mette Frandsen · Foto: Jens Holm"
+    source = (
+        f'#set page(paper: "a4", margin: (x: 15mm, top: 22mm, bottom: 20mm), '
+        f'header: [#text(7pt, weight: "bold", tracking: 0.25em, fill: rgb("{accent}"))[LEDELSE] #h(1fr) '
+        f'#text(7pt)[Magasinet · Nr. 4 · 2026]], footer: context [#h(1fr) #text(8pt)[#counter(page).display()] #h(1fr)])\n'
+        f'#set text(font: "{font}", size: {size}pt, lang: "{language}", hyphenate: {str(hyphenate).lower()})\n'
+        f'#set par(justify: {str(justify).lower()}, leading: 0.55em, {mark})\n'
+        f'#block(below: 4pt)[#text({0.9 * size:.1f}pt, tracking: 0.1em, fill: rgb("{accent}"))[{m(kicker.upper())}]]\n'
+        f'#block(below: 6pt)[#set par(justify: false); #text({2.6 * size:.0f}pt, weight: "bold")[{m(title)}]]\n'
+        f'#block(below: 6pt)[#set par(justify: false, first-line-indent: 0pt); '
+        f'#text({1.3 * size:.1f}pt, weight: "bold")[{m(lead)}]]\n'
+        f'#block(below: 12pt)[#text({0.85 * size:.1f}pt)[{m(byline)}]]\n'
+        f'#columns({columns}, gutter: 5mm)[\n' + "\n\n".join(body) + "\n]\n")
+    return source, paragraphs + [quote, caption] + box_paragraphs
+
+
+def build_typst(source: str, pdf: Path) -> None:
+    """Compile ``typst_document`` with the typst compiler (the ``typst`` package from PyPI)."""
+    import typst
+    src = pdf.with_suffix(".typ")
+    src.write_text(source, encoding="utf-8")
+    typst.compile(str(src), output=str(pdf))
+
+
 #: WeasyPrint's page box for ``magazine_document``: the @page margin (15 mm) and the body's
 #: default margin (8 px), and the column gap (5 mm), in points.
 MAGAZINE_LEFT, MAGAZINE_GAP = 42.52 + 6.0, 14.17
@@ -639,7 +731,7 @@ def have_module(name: str) -> bool:
 #: The engines driven from Python (LaTeX and groff run as commands in ``build``).
 BUILDERS = {"reportlab": build_reportlab, "weasyprint": build_weasyprint, "cairo": build_cairo,
             "magazine": build_magazine, "chromium": build_chromium, "scribus": build_scribus,
-            "story": build_story}
+            "story": build_story, "typst": build_typst}
 
 
 def build(engine: str, source: str, stem: str, workdir: Path) -> Path | None:
@@ -698,6 +790,10 @@ def main() -> int:
                         help="number of magazine pages printed by headless Chromium (if on PATH)")
     parser.add_argument("--scribus", type=int, default=0,
                         help="number of magazine articles laid out by Scribus (if on PATH)")
+    parser.add_argument("--typst", type=int, default=0,
+                        help="number of magazine articles compiled by typst (if the typst package is installed)")
+    parser.add_argument("--typst-language", default="da", choices=["da", "en", "de", "sv"],
+                        help="the language of the typst articles (default: da)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this directory")
     parser.add_argument("--show", action="store_true", help="name every paragraph that is not intact")
     args = parser.parse_args()
@@ -714,8 +810,9 @@ def main() -> int:
                 ("chromium", args.chromium, functools.partial(magazine_document, language=args.magazine_language),
                  "chromium"),
                 ("scribus", args.scribus, functools.partial(scribus_document, language=args.magazine_language),
-                 "scribus"))
-               if count and (tool is None or (have_module(tool) if tool in ("reportlab", "weasyprint", "pangocairocffi")
+                 "scribus"),
+                ("typst", args.typst, functools.partial(typst_document, language=args.typst_language), "typst"))
+               if count and (tool is None or (have_module(tool) if tool in ("reportlab", "weasyprint", "pangocairocffi", "typst")
                                               else shutil.which(tool)))]
     if not engines:
         print("no engine available (pdflatex, groff)")
