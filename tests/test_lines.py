@@ -1051,3 +1051,24 @@ def test_an_indented_loose_first_line_spans_the_measure_of_the_columns_beside():
     for x0 in (219.7, 390.7):  # the columns beside: full lines of the same measure
         runs += [word("und wenn die Zusammenarbeit nicht", x0, x0 + 156.8, b) for b in (273.8, 286.5, 301.5, 317.2, 330.8)]
     assert "Führungskräfte so wie" in texts(runs)
+
+
+def test_a_loose_line_that_an_optimising_breaker_set_stays_whole_though_the_next_word_fits():
+    """typst (like TeX and InDesign's paragraph composer) breaks a paragraph as a whole: a line
+    of three words may be spread across the measure though the next line's short first word
+    would have fitted in its gaps. Loose lines stacked around it show no gutter of their own."""
+    rows = [["kompetenceudvikling", "når", "mellem"], ["En", "opgaveløsningen", "mål"], ["uden", "nye", "sige"],
+            ["organisationsforandringer"]]
+    found = texts(loose_column(rows))
+    for row in rows[:-1]:
+        assert " ".join(row) in found
+
+
+def test_a_table_of_one_letter_cells_keeps_its_cells_apart():
+    """Three columns of one-letter cells (a code, Y/N flags) spread like a loose line, the next
+    row's code would have fitted in the gaps: cells, as before, not a line of prose."""
+    from conftest import make_run
+    rows = [("F", "Y", "N"), ("H", "N", "N"), ("I", "Y", "N"), ("K", "Y", "Y")]
+    runs = [make_run(cell, x, 100 + 12 * k) for k, row in enumerate(rows) for cell, x in zip(row, (50, 110, 170))]
+    found = texts(runs)
+    assert "F Y N" not in found

@@ -468,3 +468,22 @@ def test_text_set_aside_from_the_articles_is_repaired_in_the_json_too():
                    set_aside_text=[((3, 4), ("hereby petitions them to initiate proceedings",))])
     assert [o["text"] for o in doc.to_dict()["other"]] == ["hereby petitions them to initiate proceedings",
                                                            "a line with no repair"]
+
+
+def test_a_large_sentence_between_the_halves_of_a_body_sentence_is_a_pull_quote():
+    """typst floats a pull-quote to the top of the next column: there it has no body text above
+    it in its column, but the column before stops mid-sentence and the text under it goes on in
+    lower case. No heading stands inside a sentence; a title-sized one is left to the title rule."""
+    from olparse.classify import classify_pages
+    from olparse.furniture import find_furniture
+    from olparse.model import PageLayout
+    from olparse.style import measure_style
+    body = "\n".join(["Det er en linje med almindelig tekst i spalten"] * 12)
+    for size, role in ((13.5, Role.PULL_QUOTE), (20.0, Role.TITLE)):
+        blocks = (_set_block(body + "\nog den slutter uden punktum med", 20, 60, 200, ident=0),
+                  _set_block("Et citat om ledelse i\nstore bogstaver her.", 250, 60, 200, size=size, ident=1),
+                  _set_block("hvilket fortsætter sætningen\n" + body, 250, 120, 200, ident=2))
+        page = PageLayout(1, 600, 800, blocks)
+        style = measure_style([page])
+        labeled = classify_pages([page], style, find_furniture([page], style))[0]
+        assert labeled.items[1].role is role

@@ -35,7 +35,7 @@ from .dehyphenate import calendar_words
 from .furniture import Furniture, is_contents_page
 from .layout import is_sentence_like
 from .model import Block, PageLayout
-from .paragraphs import BULLET_START
+from .paragraphs import BULLET_START, starts_lowercase
 from .style import DocStyle
 
 TITLE_RATIO = 1.6
@@ -223,6 +223,8 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
         return Labeled(block, Role.PULL_QUOTE, "continues the pull-quote before it")
     if ratio >= QUOTE_RATIO and in_flow and sentence:
         return Labeled(block, Role.PULL_QUOTE, "a large sentence inside the text flow")
+    if QUOTE_RATIO <= ratio < TITLE_RATIO and sentence and splits_a_sentence(index, items, style):
+        return Labeled(block, Role.PULL_QUOTE, "a large sentence between the halves of a body sentence")
     if ratio >= TITLE_RATIO and len(block.lines) <= 5:
         return Labeled(block, Role.TITLE, f"{ratio:.1f}x body size")
     if ratio < SMALL_RATIO and near_image(block, page, style):
@@ -241,6 +243,20 @@ def second_pass(item: Labeled, index: int, items: Sequence[Labeled], page: PageL
     if prev is not None and prev.role is Role.BODY and prev.block.style == block.style and not block.first.bold:
         return Labeled(block, Role.BODY, "goes on in the style of the body block before it")
     return Labeled(block, Role.OTHER, "no rule matched")
+
+
+def splits_a_sentence(index: int, items: Sequence[Labeled], style: DocStyle) -> bool:
+    """The body text before item ``index`` stops mid-sentence and the body text after it goes on
+    in lower case: the item stands between a sentence's halves, which no heading does (a
+    pull-quote that a layout program moved to the top of the next column)."""
+    before = next((i for i in reversed(items[:index]) if i.role not in FURNITURE_ROLES and i.role is not Role.CREDIT),
+                  None)
+    after = next((i for i in items[index + 1:] if i.role not in FURNITURE_ROLES and i.role is not Role.CREDIT), None)
+    if before is None or after is None or not style.is_body_style(before.block.style) \
+            or not style.is_body_style(after.block.style):
+        return False
+    last = before.block.lines[-1].text.rstrip()
+    return not last.endswith(SENTENCE_END_MARKS + (":",)) and starts_lowercase(after.block.first.text)
 
 
 def is_box_frame(block: Block, page: PageLayout, style: DocStyle) -> bool:

@@ -631,7 +631,13 @@ def is_forced_apart(rows: list[list[Run]], index: int, first: int, last: int) ->
         return False
     slack = sum(b.bbox.x0 - a.bbox.x1 - SPACE_WIDTH_EM * size for a, b in zip(words, words[1:]))
     below = next_line_start(rows, index, words[0])
-    if below is None or first_word_width((below,)) + SPACE_WIDTH_EM * size <= slack:
+    if below is None:
+        return False
+    # (an optimising line breaker, typst's or InDesign's paragraph composer, sets a loose line of
+    # three words or more although the next word would have fitted: there the tests below decide,
+    # unless the words are mostly letters or numbers of their own: a table's one-letter cells)
+    optimised = len(words) >= 3 and sum(len(w.text.strip()) >= 3 for w in words) >= 2
+    if not optimised and first_word_width((below,)) + SPACE_WIDTH_EM * size <= slack:
         return False
     neighbours = neighbour_rows(rows, index, row[0].baseline, size)
     span = (words[0].bbox.x0, words[-1].bbox.x1)
