@@ -635,8 +635,8 @@ def is_forced_apart(rows: list[list[Run]], index: int, first: int, last: int) ->
         return False
     # (an optimising line breaker, typst's or InDesign's paragraph composer, sets a loose line of
     # three words or more although the next word would have fitted: there the tests below decide,
-    # unless no word is a word of four letters or more: a table's one-letter cells, Y and N)
-    optimised = len(words) >= 3 and max(len(w.text.strip()) for w in words) >= 4
+    # unless the row is three or four short cells, none of four letters: a table's Y and N)
+    optimised = len(words) >= 5 or (len(words) >= 3 and max(len(w.text.strip()) for w in words) >= 4)
     if not optimised and first_word_width((below,)) + SPACE_WIDTH_EM * size <= slack:
         return False
     neighbours = neighbour_rows(rows, index, row[0].baseline, size)
