@@ -264,6 +264,21 @@ def build_weasyprint(source: str, pdf: Path) -> None:
 MAGAZINE_KICKERS = ("Ledelse", "Interview", "Analyse", "Portræt")
 
 
+def floats_of(rng: random.Random, long: list[str], short: list[str], paragraphs: list[str],
+              seed: int) -> tuple[str, str, list[str], str, int, int, int]:
+    """A magazine article's floats and where they go: the pull-quote, the box's title and
+    paragraphs, the picture's caption, and the paragraphs the quote, picture and box come
+    before (``magazine_document`` and ``typst_document`` draw them alike)."""
+    quote = pull_quote(rng, long, short, paragraphs, seed)
+    box_title = short_heading(rng, long, short, 30)
+    box_paragraphs = [sentence(rng, long, short, 0.2) for _ in range(rng.randint(2, 4))]
+    caption = sentence(rng, long, short, 0.2)
+    at_quote = rng.randint(2, len(paragraphs) - 3)
+    at_picture = rng.randint(1, len(paragraphs) - 2)
+    at_box = rng.randint(3, len(paragraphs))
+    return quote, box_title, box_paragraphs, caption, at_quote, at_picture, at_box
+
+
 def magazine_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
     """A magazine article in HTML for WeasyPrint, as a layout program would set it: a running
     head (a letter-spaced section label and the magazine's name) and a folio, a kicker, a
@@ -318,13 +333,8 @@ def magazine_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
            f"margin: 6pt 0 2pt 0; }} "
            f".cols p.cap {{ font-size: {0.8 * size:.1f}pt; font-style: italic; text-indent: 0; margin: 0 0 8pt 0; "
            f"text-align: left; hyphens: manual; }} ")
-    quote = pull_quote(rng, long, short, paragraphs, seed)
-    box_title = short_heading(rng, long, short, 30)
-    box_paragraphs = [sentence(rng, long, short, 0.2) for _ in range(rng.randint(2, 4))]
-    caption = sentence(rng, long, short, 0.2)
-    at_quote = rng.randint(2, len(paragraphs) - 3)
-    at_picture = rng.randint(1, len(paragraphs) - 2)
-    at_box = rng.randint(3, len(paragraphs))
+    quote, box_title, box_paragraphs, caption, at_quote, at_picture, at_box = floats_of(rng, long, short,
+                                                                                      paragraphs, seed)
     box = f'<div class="box"><h3>{box_title}</h3>' + "".join(f"<p>{p}</p>" for p in box_paragraphs) + "</div>"
     body = []
     for i, text in enumerate(paragraphs):
@@ -389,13 +399,8 @@ def typst_document(seed: int, language: str = "da") -> tuple[str, list[str]]:
     accent = rng.choice(["#b0262c", "#1b4f8a", "#2f6b3a"])
     tint = rng.choice(["#e8eef4", "#f3ead8", "#e6f0e6"])
     mark = "first-line-indent: 1.2em, spacing: 0.55em" if indent else "first-line-indent: 0pt, spacing: 1em"
-    quote = pull_quote(rng, long, short, paragraphs, seed)
-    box_title = short_heading(rng, long, short, 30)
-    box_paragraphs = [sentence(rng, long, short, 0.2) for _ in range(rng.randint(2, 4))]
-    caption = sentence(rng, long, short, 0.2)
-    at_quote = rng.randint(2, len(paragraphs) - 3)
-    at_picture = rng.randint(1, len(paragraphs) - 2)
-    at_box = rng.randint(3, len(paragraphs))
+    quote, box_title, box_paragraphs, caption, at_quote, at_picture, at_box = floats_of(rng, long, short,
+                                                                                      paragraphs, seed)
     m = typst_markup
     quote_block = (f'block(width: 100%, breakable: false, inset: (y: 5pt), stroke: (top: 1.5pt + rgb("{accent}"), '
                    f'bottom: 1.5pt + rgb("{accent}")))[#set par(justify: false, first-line-indent: 0pt); '

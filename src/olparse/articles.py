@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex
 from typing import Sequence
 
-from .classify import FURNITURE_ROLES, Labeled, LabeledPage, Role, is_date
+from .classify import FURNITURE_ROLES, SENTENCE_END_MARKS, Labeled, LabeledPage, Role, is_date
 from .dehyphenate import HyphenDecision, Lexicon, join_lines
 from .furniture import Furniture
 from .geometry import BBox, union_all
@@ -237,18 +237,14 @@ AGENCY_SIGNATURE = regex.compile(r"(?:^|\s)/\p{L}[\p{L}.\s-]{0,20}/\s*$")
 
 
 def has_ended(part: tuple[Block, str]) -> bool:
-    """Whether an article's last flow part ends its text: body whose last line ends a sentence,
-    carries an end mark, or ends in an agency's signature."""
+    """Whether an article's last flow part ends its text: body whose last line ends a sentence
+    for good (not a colon: it leads on), carries an end mark, or ends in an agency's signature."""
     block, kind = part
     if kind != "body" or not block.lines:
         return False
     last = block.lines[-1]
     text = last.text.rstrip().rstrip(NOTE_MARKS)
-    return last.end_mark or text.endswith(TEXT_END) or bool(AGENCY_SIGNATURE.search(text))
-
-
-#: Marks that end a sentence for good (a colon or a semicolon leads on to what follows).
-TEXT_END = (".", "!", "?", "…", "”", "\"", "»")
+    return last.end_mark or text.endswith(SENTENCE_END_MARKS) or bool(AGENCY_SIGNATURE.search(text))
 
 
 def tops_its_column(block: Block, page: LabeledPage) -> bool:

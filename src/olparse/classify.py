@@ -249,8 +249,7 @@ def splits_a_sentence(index: int, items: Sequence[Labeled], style: DocStyle) -> 
     """The body text before item ``index`` stops mid-sentence and the body text after it goes on
     in lower case: the item stands between a sentence's halves, which no heading does (a
     pull-quote that a layout program moved to the top of the next column)."""
-    before = next((i for i in reversed(items[:index]) if i.role not in FURNITURE_ROLES and i.role is not Role.CREDIT),
-                  None)
+    before = previous_text_item(items, index)
     after = next((i for i in items[index + 1:] if i.role not in FURNITURE_ROLES and i.role is not Role.CREDIT), None)
     if before is None or after is None or not style.is_body_style(before.block.style) \
             or not style.is_body_style(after.block.style):

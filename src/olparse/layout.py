@@ -389,9 +389,8 @@ def is_inset_heading(unit: Unit, units: Sequence[Unit], main: StyleKey | None) -
     block = unit.blocks[0]
     if block.size < (BAND_HEADING_RATIO - RATIO_EPS) * main.size or is_sentence_like(block.text):
         return False
-    box, reach = unit.bbox, INSET_REACH_EM * main.size
-    left = right = False
-    em = main.size
+    box, em = unit.bbox, main.size
+    reach, left, right = INSET_REACH_EM * em, False, False
     for other in units:
         if other is unit or not is_main_text(other.blocks[0], main):
             continue
@@ -407,11 +406,12 @@ def is_inset_heading(unit: Unit, units: Sequence[Unit], main: StyleKey | None) -
 def insert_insets(ordered: list[Unit], insets: Sequence[Unit], main: StyleKey | None) -> list[Unit]:
     """Put each inset heading before the first unit (in reading order) of the column its text
     wraps on the left: where its article starts."""
-    out = list(ordered)
+    if not insets or main is None:  # (``is_inset_heading`` finds none without a main style)
+        return ordered
+    out, reach = list(ordered), INSET_REACH_EM * main.size
     for inset in sorted(insets, key=lambda u: (u.bbox.top, u.bbox.x0)):
-        left_edge = inset.bbox.x0
-        position = next((k for k, u in enumerate(out) if main is not None and is_main_text(u.blocks[0], main)
-                         and u.bbox.x0 < left_edge < u.bbox.x1 + INSET_REACH_EM * main.size), len(out))
+        position = next((k for k, u in enumerate(out) if is_main_text(u.blocks[0], main)
+                         and u.bbox.x0 < inset.bbox.x0 < u.bbox.x1 + reach), len(out))
         out.insert(position, inset)
     return out
 

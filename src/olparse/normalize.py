@@ -51,7 +51,6 @@ font after the last sentence of a paragraph).
 from __future__ import annotations
 
 import bisect
-
 import re
 import unicodedata
 from dataclasses import replace

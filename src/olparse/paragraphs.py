@@ -604,6 +604,7 @@ def wrap_free_indents(lines: Sequence[Line], indented: list[bool], short: list[b
     sentences, can still be one-line paragraphs, as in dialogue or a list of questions.)
     """
     out = list(indented)
+    left = min((ln.bbox.x0 for ln in lines), default=0.0)
     i = 0
     while i < len(lines):
         j = i
@@ -615,7 +616,7 @@ def wrap_free_indents(lines: Sequence[Line], indented: list[bool], short: list[b
             for k in range(i + 1, j + 1):
                 out[k] = False
             if i > 0 and not short[i - 1] and not ends_sentence(lines[i - 1].text) \
-                    and lines[i].bbox.x0 - min(ln.bbox.x0 for ln in lines) >= WRAP_INSET_EM * size:
+                    and lines[i].bbox.x0 - left >= WRAP_INSET_EM * size:
                 out[i] = False  # a float's wrap began mid-paragraph: no indent is that deep
         i = j + 1
     return out
